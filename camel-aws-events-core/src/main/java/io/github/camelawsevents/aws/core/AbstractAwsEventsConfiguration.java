@@ -1,0 +1,309 @@
+package io.github.camelawsevents.aws.core;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import software.amazon.awssdk.core.Protocol;
+import software.amazon.awssdk.core.retry.RetryMode;
+
+/**
+ * The shared AWS options as Camel endpoint and component options. Each component's configuration extends this class
+ * and adds its own options; the descriptions are given in the annotations because Camel's metadata generator reads
+ * this class from a jar, where javadoc is not available.
+ * <p>
+ * {@link #toString()} never prints a secret.
+ */
+public abstract class AbstractAwsEventsConfiguration implements AwsClientSettings, Cloneable {
+
+    /** The region in which the client works, e.g. {@code eu-west-1}. */
+    @UriParam(description = "The region in which the AWS client works, for example eu-west-1. When not set, the SDK's"
+                            + " default region provider chain decides.")
+    private String region;
+
+    /** Amazon AWS access key. */
+    @UriParam(label = "security", secret = true, description = "Amazon AWS Access Key.")
+    private String accessKey;
+
+    /** Amazon AWS secret key. */
+    @UriParam(label = "security", secret = true, description = "Amazon AWS Secret Key.")
+    private String secretKey;
+
+    /** Session token, used with useSessionCredentials. */
+    @UriParam(label = "security", secret = true,
+              description = "Amazon AWS Session Token, used when the user needs to assume an IAM role"
+                            + " (together with useSessionCredentials).")
+    private String sessionToken;
+
+    /** Load credentials through the SDK's default credentials provider. */
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Set whether the AWS client should expect to load credentials through the SDK's default"
+                            + " credentials provider (environment, system properties, profile, web identity, container"
+                            + " or instance role).")
+    private boolean useDefaultCredentialsProvider;
+
+    /** Load credentials through a profile credentials provider. */
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Set whether the AWS client should expect to load credentials through a profile"
+                            + " credentials provider.")
+    private boolean useProfileCredentialsProvider;
+
+    /** The profile name to use with useProfileCredentialsProvider. */
+    @UriParam(label = "security",
+              description = "If using a profile credentials provider, this parameter sets the profile name.")
+    private String profileCredentialsName;
+
+    /** Use the session credentials (access key, secret key and session token). */
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Set whether the AWS client should expect to use session credentials (accessKey, secretKey"
+                            + " and sessionToken). This is useful when the user needs to assume an IAM role.")
+    private boolean useSessionCredentials;
+
+    /** Override the endpoint the client talks to, with uriEndpointOverride. */
+    @UriParam(defaultValue = "false",
+              description = "Set the need for overriding the endpoint. This option needs to be used in combination"
+                            + " with the uriEndpointOverride option.")
+    private boolean overrideEndpoint;
+
+    /** The endpoint URI used when overrideEndpoint is true. */
+    @UriParam(description = "Set the overriding URI endpoint, for example http://127.0.0.1:4566 for the local"
+                            + " emulator. This option needs to be used in combination with overrideEndpoint.")
+    private String uriEndpointOverride;
+
+    /** Trust all TLS certificates: for test set-ups only. */
+    @UriParam(label = "security", defaultValue = "false",
+              description = "If we want to trust all certificates in case of overriding the endpoint. For test"
+                            + " set-ups only: a warning is logged when it is enabled.")
+    private boolean trustAllCertificates;
+
+    /** The protocol of the proxy. */
+    @UriParam(label = "proxy", enums = "HTTP,HTTPS", defaultValue = "HTTPS",
+              description = "To define a proxy protocol when instantiating the AWS client.")
+    private Protocol proxyProtocol = Protocol.HTTPS;
+
+    /** The host of the proxy. */
+    @UriParam(label = "proxy", description = "To define a proxy host when instantiating the AWS client.")
+    private String proxyHost;
+
+    /** The port of the proxy. */
+    @UriParam(label = "proxy", description = "To define a proxy port when instantiating the AWS client.")
+    private Integer proxyPort;
+
+    /** Connect timeout. */
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "10000",
+              description = "How long the HTTP client waits to open a connection (like the AWS CLI's"
+                            + " --cli-connect-timeout). 0 keeps the SDK's default.")
+    private long connectionTimeout = 10_000;
+
+    /** Read timeout. */
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "30000",
+              description = "How long the HTTP client waits for data on an open connection (like the AWS CLI's"
+                            + " --cli-read-timeout). 0 keeps the SDK's default.")
+    private long readTimeout = 30_000;
+
+    /** SDK retry mode for whole requests. */
+    @UriParam(label = "advanced", enums = "LEGACY,STANDARD,ADAPTIVE,ADAPTIVE_V2",
+              description = "The AWS SDK retry mode for whole requests (throttling, 5xx, I/O errors). When not set"
+                            + " the SDK's default applies (LEGACY, 4 attempts). Failed entries inside a successful"
+                            + " response are never retried by the SDK; the component handles those.")
+    private RetryMode retryMode;
+
+    /** SDK attempts per whole request. */
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "How many attempts the AWS SDK makes for a whole request, the first one included."
+                            + " 0 keeps the retry mode's default.")
+    private int maxAttempts;
+
+    @Override
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    @Override
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    @Override
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    @Override
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    @Override
+    public boolean isUseDefaultCredentialsProvider() {
+        return useDefaultCredentialsProvider;
+    }
+
+    public void setUseDefaultCredentialsProvider(boolean useDefaultCredentialsProvider) {
+        this.useDefaultCredentialsProvider = useDefaultCredentialsProvider;
+    }
+
+    @Override
+    public boolean isUseProfileCredentialsProvider() {
+        return useProfileCredentialsProvider;
+    }
+
+    public void setUseProfileCredentialsProvider(boolean useProfileCredentialsProvider) {
+        this.useProfileCredentialsProvider = useProfileCredentialsProvider;
+    }
+
+    @Override
+    public String getProfileCredentialsName() {
+        return profileCredentialsName;
+    }
+
+    public void setProfileCredentialsName(String profileCredentialsName) {
+        this.profileCredentialsName = profileCredentialsName;
+    }
+
+    @Override
+    public boolean isUseSessionCredentials() {
+        return useSessionCredentials;
+    }
+
+    public void setUseSessionCredentials(boolean useSessionCredentials) {
+        this.useSessionCredentials = useSessionCredentials;
+    }
+
+    @Override
+    public boolean isOverrideEndpoint() {
+        return overrideEndpoint;
+    }
+
+    public void setOverrideEndpoint(boolean overrideEndpoint) {
+        this.overrideEndpoint = overrideEndpoint;
+    }
+
+    @Override
+    public String getUriEndpointOverride() {
+        return uriEndpointOverride;
+    }
+
+    public void setUriEndpointOverride(String uriEndpointOverride) {
+        this.uriEndpointOverride = uriEndpointOverride;
+    }
+
+    @Override
+    public boolean isTrustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    public void setTrustAllCertificates(boolean trustAllCertificates) {
+        this.trustAllCertificates = trustAllCertificates;
+    }
+
+    @Override
+    public Protocol getProxyProtocol() {
+        return proxyProtocol;
+    }
+
+    public void setProxyProtocol(Protocol proxyProtocol) {
+        this.proxyProtocol = proxyProtocol;
+    }
+
+    @Override
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    @Override
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    @Override
+    public long getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(long connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    @Override
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    @Override
+    public RetryMode getRetryMode() {
+        return retryMode;
+    }
+
+    public void setRetryMode(RetryMode retryMode) {
+        this.retryMode = retryMode;
+    }
+
+    @Override
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** A field-by-field copy, so an endpoint can change its options without touching the component's. */
+    @SuppressWarnings("unchecked")
+    protected <T extends AbstractAwsEventsConfiguration> T copyOf() {
+        try {
+            return (T) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Subclasses add their own non-secret options here. */
+    protected void describe(StringBuilder out) {
+    }
+
+    @Override
+    public final String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append('[');
+        sb.append("region=").append(region);
+        sb.append(", credentials=").append(AwsClientFactory.describeCredentials(this));
+        if (overrideEndpoint) {
+            sb.append(", uriEndpointOverride=").append(uriEndpointOverride);
+        }
+        if (proxyHost != null) {
+            sb.append(", proxy=").append(proxyProtocol).append("://").append(proxyHost).append(':').append(proxyPort);
+        }
+        if (trustAllCertificates) {
+            sb.append(", trustAllCertificates=true");
+        }
+        describe(sb);
+        return sb.append(']').toString();
+    }
+}

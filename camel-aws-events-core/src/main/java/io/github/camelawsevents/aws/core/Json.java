@@ -1,0 +1,146 @@
+package io.github.camelawsevents.aws.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON set-up of the project: a shared, thread-safe mapper, conversion of records (text, Map, POJO,
+ * {@link JsonNode}) to JSON text, and cheap streaming checks that text is well-formed JSON.
+ */
+public final class Json {
+
+    /** Nesting deeper than this is refused; AWS would not accept it either and it guards the parser's stack. */
+    public static final int MAX_NESTING_DEPTH = 500;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build())
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .findAndAddModules()
+            .build();
+
+    private Json() {
+    }
+
+    /** The shared mapper. Do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** What the root of a JSON text is. */
+    public enum Root {
+        OBJECT,
+        ARRAY,
+        SCALAR
+    }
+
+    /**
+     * Checks that {@code text} is exactly one well-formed JSON value and tells what its root is, without building a
+     * tree.
+     *
+     * @throws FieldValidationException naming {@code field} when it is not
+     */
+    public static Root checkWellFormed(String text, String field, int index) {
+        if (text == null || text.isEmpty()) {
+            throw FieldValidationException.missing(field, index);
+        }
+        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new FieldValidationException(field, "valid JSON text", "blank text", index);
+            }
+            p.skipChildren();
+            if (p.nextToken() != null) {
+                throw new FieldValidationException(field, "exactly one JSON value", "trailing content", index);
+            }
+            return first == JsonToken.START_OBJECT ? Root.OBJECT
+                    : first == JsonToken.START_ARRAY ? Root.ARRAY : Root.SCALAR;
+        } catch (JsonProcessingException e) {
+            throw new FieldValidationException(field, "valid JSON text",
+                    "malformed JSON at character " + e.getLocation().getCharOffset(), index);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when {@code text} is exactly one well-formed JSON value. */
+    public static boolean isWellFormed(String text) {
+        try {
+            checkWellFormed(text, "json", -1);
+            return true;
+        } catch (FieldValidationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * JSON text for one value: a {@link CharSequence} is taken as JSON text already (returned as is, not checked); a
+     * byte array or stream is read as UTF-8 JSON text; a {@link JsonNode}, Map, record or bean is serialised.
+     */
+    public static String toJsonText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof CharSequence cs) {
+            return cs.toString();
+        }
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (value instanceof InputStream in) {
+            try {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "Cannot write a " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses JSON text to a tree, naming {@code field} when it is not well-formed. */
+    public static JsonNode parse(String text, String field, int index) {
+        if (text == null || text.isEmpty()) {
+            throw FieldValidationException.missing(field, index);
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new FieldValidationException(field, "valid JSON text",
+                    "malformed JSON at character " + e.getLocation().getCharOffset(), index);
+        }
+    }
+
+    /** Converts any value (Map, POJO, JsonNode, JSON text) to a tree. */
+    public static JsonNode toTree(Object value, String field, int index) {
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof CharSequence || value instanceof byte[] || value instanceof InputStream) {
+            return parse(toJsonText(value), field, index);
+        }
+        return MAPPER.valueToTree(value);
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.camelawsevents.aws.core;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * Error text that is safe to log at INFO and to put in health details: AWS error codes and messages (which never
+ * carry credentials), not request payloads.
+ */
+public final class SafeMessages {
+
+    private static final int MAX = 300;
+
+    private SafeMessages() {
+    }
+
+    public static String of(Throwable error) {
+        Throwable t = unwrap(error);
+        String text;
+        if (t instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            text = aws.awsErrorDetails().errorCode() + " (HTTP " + aws.statusCode() + "): "
+                   + aws.awsErrorDetails().errorMessage();
+        } else {
+            text = t.getClass().getSimpleName() + ": " + t.getMessage();
+        }
+        return text.length() > MAX ? text.substring(0, MAX) + "…" : text;
+    }
+
+    /** Strips the CompletionException / ExecutionException wrappers of asynchronous calls. */
+    public static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
