@@ -76,17 +76,15 @@ public final class AwsClientFactory {
                         "overrideEndpoint is true but uriEndpointOverride is not set: set uriEndpointOverride"
                                                    + " to the endpoint URI, e.g. http://127.0.0.1:4566");
             }
+            URI parsed;
             try {
-                URI parsed = URI.create(uri);
-                if (parsed.getScheme() == null || parsed.getHost() == null) {
-                    throw new IllegalArgumentException("uriEndpointOverride must be an absolute URI with scheme and"
-                                                       + " host, e.g. http://127.0.0.1:4566, but was: " + uri);
-                }
+                parsed = URI.create(uri);
             } catch (IllegalArgumentException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith("uriEndpointOverride")) {
-                    throw e;
-                }
                 throw new IllegalArgumentException("uriEndpointOverride is not a valid URI: " + uri, e);
+            }
+            if (parsed.getScheme() == null || parsed.getHost() == null) {
+                throw new IllegalArgumentException("uriEndpointOverride must be an absolute URI with scheme and"
+                                                   + " host, e.g. http://127.0.0.1:4566, but was: " + uri);
             }
         }
         if (settings.getRegion() != null && !settings.getRegion().isBlank()

@@ -71,8 +71,7 @@ public final class Json {
             return first == JsonToken.START_OBJECT ? Root.OBJECT
                     : first == JsonToken.START_ARRAY ? Root.ARRAY : Root.SCALAR;
         } catch (JsonProcessingException e) {
-            throw new FieldValidationException(field, "valid JSON text",
-                    "malformed JSON at character " + e.getLocation().getCharOffset(), index);
+            throw malformed(e, field, index);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,9 +127,17 @@ public final class Json {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new FieldValidationException(field, "valid JSON text",
-                    "malformed JSON at character " + e.getLocation().getCharOffset(), index);
+            throw malformed(e, field, index);
         }
+    }
+
+    private static FieldValidationException malformed(JsonProcessingException e, String field, int index) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return new FieldValidationException(field, "JSON nested at most " + MAX_NESTING_DEPTH + " levels deep",
+                    "deeper nesting", index);
+        }
+        String where = e.getLocation() != null ? " at character " + e.getLocation().getCharOffset() : "";
+        return new FieldValidationException(field, "valid JSON text", "malformed JSON" + where, index);
     }
 
     /** Converts any value (Map, POJO, JsonNode, JSON text) to a tree. */
