@@ -1,0 +1,366 @@
+package io.github.camelawsevents.aws.emulator;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local, wire-faithful emulator of AWS Supply Chain {@code SendDataIntegrationEvent} (with
+ * {@code GetDataIntegrationEvent} and {@code ListDataIntegrationEvents}) and Amazon EventBridge
+ * {@code PutPartnerEvents} / {@code PutEvents}, served on one HTTP port.
+ *
+ * <p>Point an AWS SDK client at {@link #endpoint()} with region {@link #region()} and static credentials
+ * {@link #accessKey()} / {@link #secretKey()}. Requests are checked as the services check them: SigV4 signatures
+ * (re-signed with the SDK's own signer), every model constraint, error types and status codes, client-token
+ * idempotency and per-group receipt order. What was accepted is visible through {@link #supplyChain()},
+ * {@link #partnerEvents()}, {@link #rejectedRequests()} and {@link #stats()}, and over HTTP under
+ * {@code /_emulator} (see the module README). Faults are injected reproducibly from a seed via
+ * {@link #faults()}.
+ *
+ * <pre>{@code
+ * try (AwsEventsEmulator emulator = AwsEventsEmulator.startDefault()) {
+ *     SupplyChainClient scn = SupplyChainClient.builder()
+ *             .endpointOverride(emulator.endpoint())
+ *             .region(Region.of(emulator.region()))
+ *             .credentialsProvider(StaticCredentialsProvider.create(
+ *                     AwsBasicCredentials.create(emulator.accessKey(), emulator.secretKey())))
+ *             .build();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class AwsEventsEmulator implements AutoCloseable {
+
+    /** The access key used unless {@link Builder#credentials} says otherwise. */
+    public static final String DEFAULT_ACCESS_KEY = "AKIAEMULATOR00000000";
+    /** The secret key used unless {@link Builder#credentials} says otherwise. */
+    public static final String DEFAULT_SECRET_KEY = "emulator-secret-key";
+    /** The region used unless {@link Builder#region} says otherwise. */
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** The default host: loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The largest request body accepted: a 1,048,576-character {@code data} member JSON-escaped, plus envelope. */
+    public static final int MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024;
+    /** Client tokens remembered by default (per emulator); see {@link Builder#idempotencyTokenCapacity}. */
+    public static final int DEFAULT_IDEMPOTENCY_TOKEN_CAPACITY = 1_000_000;
+    /** Rejected requests kept by default for {@link #rejectedRequests()} (the most recent). */
+    public static final int DEFAULT_REJECTED_REQUESTS_CAPACITY = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsEventsEmulator.class);
+
+    private final String host;
+    private final String region;
+    private final String accessKey;
+    private final String secretKey;
+    private final boolean verifySignatures;
+    private final boolean countOnly;
+    private final boolean strictRecords;
+    private final FaultSettings initialFaults;
+    private final SupplyChainStore supplyChain;
+    private final PartnerEventStore partnerEvents;
+    private final FaultInjector faults;
+    private final StatsRecorder stats;
+    private final EventLoopGroup acceptorGroup;
+    private final EventLoopGroup ioGroup;
+    private final Channel serverChannel;
+    private final int port;
+    private final URI endpoint;
+    private volatile boolean closed;
+
+    private AwsEventsEmulator(Builder b) {
+        this.host = b.host;
+        this.region = b.region;
+        this.accessKey = b.accessKey;
+        this.secretKey = b.secretKey;
+        this.verifySignatures = b.verifySignatures;
+        this.countOnly = b.countOnly;
+        this.strictRecords = b.strictRecords;
+        this.initialFaults = b.faults;
+        this.supplyChain = new SupplyChainStore(countOnly, b.idempotencyTokenCapacity);
+        this.partnerEvents = new PartnerEventStore(countOnly);
+        this.faults = new FaultInjector(b.seed, b.faults);
+        this.stats = new StatsRecorder(b.rejectedRequestsCapacity);
+        RequestDispatcher dispatcher = new RequestDispatcher(
+                new SupplyChainApi(supplyChain, strictRecords),
+                new PartnerEventsApi(partnerEvents, stats, countOnly),
+                new InspectionEndpoint(this),
+                verifySignatures ? new SigV4Verifier(accessKey, secretKey, region) : null,
+                faults, stats);
+
+        this.acceptorGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("aws-events-emulator-accept", true));
+        this.ioGroup = new NioEventLoopGroup(b.ioThreads, new DefaultThreadFactory("aws-events-emulator-io", true));
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(acceptorGroup, ioGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast("http", new HttpServerCodec())
+                                    .addLast("aggregate", new SizeLimitedAggregator(MAX_REQUEST_BODY_BYTES, dispatcher))
+                                    .addLast("emulator", new EmulatorHttpHandler(dispatcher));
+                        }
+                    });
+            this.serverChannel = bootstrap.bind(host, b.port).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            acceptorGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IllegalStateException("Cannot start the AWS events emulator on " + host + ":" + b.port, e);
+        }
+        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        String uriHost = host.contains(":") ? "[" + host + "]" : host;
+        this.endpoint = URI.create("http://" + uriHost + ":" + port);
+        LOG.info("AWS events emulator listening on {} (region {}, signatures {}, {}{}, seed {})", endpoint, region,
+                verifySignatures ? "verified" : "not verified", countOnly ? "count-only" : "storing events",
+                strictRecords ? ", strict records" : "", b.seed);
+    }
+
+    /** A builder with the defaults: loopback, port 0 (any free port), signatures verified, default credentials. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts an emulator with every default (see {@link #builder()}). */
+    public static AwsEventsEmulator startDefault() {
+        return builder().start();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:54321}; use it as the SDK's endpoint override. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return port;
+    }
+
+    /** The bound host. */
+    public String host() {
+        return host;
+    }
+
+    /** The region requests must be signed for. */
+    public String region() {
+        return region;
+    }
+
+    /** The access key requests must be signed with. */
+    public String accessKey() {
+        return accessKey;
+    }
+
+    /** The secret key requests must be signed with. */
+    public String secretKey() {
+        return secretKey;
+    }
+
+    /** Whether SigV4 signatures are checked. */
+    public boolean verifiesSignatures() {
+        return verifySignatures;
+    }
+
+    /** Whether only counters are kept (no payloads). */
+    public boolean isCountOnly() {
+        return countOnly;
+    }
+
+    /** Whether records of the 15 fixed Supply Chain event types are checked for their required columns. */
+    public boolean isStrictRecords() {
+        return strictRecords;
+    }
+
+    /** Accepted Supply Chain events. */
+    public SupplyChainStore supplyChain() {
+        return supplyChain;
+    }
+
+    /** Accepted PutPartnerEvents and PutEvents entries. */
+    public PartnerEventStore partnerEvents() {
+        return partnerEvents;
+    }
+
+    /** The live fault settings. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Requests answered with an error without storing anything, oldest first (the most recent 10,000 by default). */
+    public List<RejectedRequest> rejectedRequests() {
+        return stats.rejectedRequests();
+    }
+
+    /** A snapshot of all counters. */
+    public EmulatorStats stats() {
+        return stats.snapshot(supplyChain, partnerEvents);
+    }
+
+    /**
+     * Clears the stores (events, client tokens, per-key sequences), the rejected requests and the statistics,
+     * and puts the faults back to those the emulator was started with ({@link Builder#faults}; none by default).
+     */
+    public void reset() {
+        supplyChain.clear();
+        partnerEvents.clear();
+        stats.reset();
+        faults.set(initialFaults);
+    }
+
+    /** Stops the server and its threads. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        serverChannel.close().syncUninterruptibly();
+        ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        acceptorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        LOG.info("AWS events emulator on {} stopped", endpoint);
+    }
+
+    @Override
+    public String toString() {
+        return "AwsEventsEmulator[" + endpoint + ", region " + region + ", accessKey " + accessKey + "]";
+    }
+
+    /** Configures and starts an {@link AwsEventsEmulator}. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port;
+        private String region = DEFAULT_REGION;
+        private String accessKey = DEFAULT_ACCESS_KEY;
+        private String secretKey = DEFAULT_SECRET_KEY;
+        private boolean verifySignatures = true;
+        private boolean countOnly;
+        private boolean strictRecords;
+        private long seed = 42L;
+        private FaultSettings faults = FaultSettings.NONE;
+        private int idempotencyTokenCapacity = DEFAULT_IDEMPOTENCY_TOKEN_CAPACITY;
+        private int rejectedRequestsCapacity = DEFAULT_REJECTED_REQUESTS_CAPACITY;
+        private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+        private Builder() {
+        }
+
+        /** The address to bind (default {@value AwsEventsEmulator#DEFAULT_HOST}). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port to bind; 0 (the default) picks a free one, see {@link AwsEventsEmulator#port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The region requests must be signed for (default {@value AwsEventsEmulator#DEFAULT_REGION}). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** The one key pair requests must be signed with. */
+        public Builder credentials(String accessKey, String secretKey) {
+            this.accessKey = Objects.requireNonNull(accessKey, "accessKey");
+            this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
+            return this;
+        }
+
+        /** Whether SigV4 signatures are checked (default true). */
+        public Builder verifySignatures(boolean verifySignatures) {
+            this.verifySignatures = verifySignatures;
+            return this;
+        }
+
+        /**
+         * Keep counters only, no payloads, for long runs (default false). Client tokens are still remembered,
+         * compactly, up to {@link #idempotencyTokenCapacity(int)}.
+         */
+        public Builder countOnly(boolean countOnly) {
+            this.countOnly = countOnly;
+            return this;
+        }
+
+        /**
+         * Optional strictness (default false): records of the 15 fixed Supply Chain event types must carry
+         * their entity's primary-key columns (and on_hand_inventory / quantity_submitted) with non-empty
+         * values, and {@code datasetTarget} is refused for any event type but {@code scn.data.dataset}. The
+         * service documents no such check at send time; it validates at data-lake load.
+         */
+        public Builder strictRecords(boolean strictRecords) {
+            this.strictRecords = strictRecords;
+            return this;
+        }
+
+        /** The seed of every random fault decision (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The faults in force from the start and after every {@link AwsEventsEmulator#reset()} (default none). */
+        public Builder faults(FaultSettings faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /**
+         * How many client tokens are remembered for idempotency (default 1,000,000); beyond that the oldest is
+         * forgotten. About 120 bytes each.
+         */
+        public Builder idempotencyTokenCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("idempotencyTokenCapacity must be at least 1, was " + capacity);
+            }
+            this.idempotencyTokenCapacity = capacity;
+            return this;
+        }
+
+        /** How many of the most recent rejected requests are kept (default 10,000). */
+        public Builder rejectedRequestsCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("rejectedRequestsCapacity must be at least 1, was " + capacity);
+            }
+            this.rejectedRequestsCapacity = capacity;
+            return this;
+        }
+
+        /** Netty I/O threads (default: the number of processors). */
+        public Builder ioThreads(int ioThreads) {
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("ioThreads must be at least 1, was " + ioThreads);
+            }
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /** Binds the port and starts serving. */
+        public AwsEventsEmulator start() {
+            return new AwsEventsEmulator(this);
+        }
+    }
+}

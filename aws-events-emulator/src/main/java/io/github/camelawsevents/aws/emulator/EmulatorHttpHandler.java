@@ -1,0 +1,130 @@
+package io.github.camelawsevents.aws.emulator;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The per-connection Netty handler: hands each aggregated request to the {@link RequestDispatcher} on the event
+ * loop, then writes the reply, schedules it on the event loop when latency is injected (never blocking a
+ * thread), or closes the connection without a reply. Replies of one connection leave in request order: a reply
+ * waits for the delayed replies before it.
+ */
+final class EmulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorHttpHandler.class);
+
+    private final RequestDispatcher dispatcher;
+    /** Replies of this connection not yet sent, in request order; only the head may leave. */
+    private final ArrayDeque<PendingReply> pending = new ArrayDeque<>();
+
+    private record PendingReply(RequestDispatcher.Reply reply, boolean keepAlive, String method, String uri,
+            long startNanos, long dueNanos) {
+    }
+
+    EmulatorHttpHandler(RequestDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        long start = System.nanoTime();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String method = request.method().name();
+        String uri = request.uri();
+        RequestDispatcher.Reply reply;
+        if (request.decoderResult().isFailure()) {
+            reply = new RequestDispatcher.Reply(null, new ApiResponse(400, "application/json",
+                    "{\"message\":\"Malformed HTTP request\"}".getBytes(StandardCharsets.UTF_8), null, null), 0);
+            keepAlive = false;
+        } else {
+            try {
+                reply = dispatcher.dispatch(method, uri, request.headers(), request.content());
+            } catch (RuntimeException e) {
+                LOG.warn("Emulator failed on {} {}", method, uri, e);
+                reply = new RequestDispatcher.Reply(null, WireProtocol.REST_JSON_1.error("InternalServerException", 500,
+                        "The emulator failed: " + e), 0);
+            }
+        }
+        pending.addLast(new PendingReply(reply, keepAlive, method, uri, start, start + reply.delayNanos()));
+        if (pending.size() == 1) {
+            sendDueReplies(ctx);
+        }
+    }
+
+    /** Sends the replies whose time has come, in order; schedules itself for the head's due time (event loop only). */
+    private void sendDueReplies(ChannelHandlerContext ctx) {
+        while (!pending.isEmpty()) {
+            PendingReply head = pending.peekFirst();
+            long wait = head.dueNanos() - System.nanoTime();
+            if (wait > 0) {
+                ctx.executor().schedule(() -> sendDueReplies(ctx), wait, TimeUnit.NANOSECONDS);
+                return;
+            }
+            pending.removeFirst();
+            send(ctx, head.reply(), head.keepAlive(), head.method(), head.uri(), head.startNanos());
+            if (head.reply().closesConnection() || !head.keepAlive()) {
+                pending.clear();
+                return;
+            }
+        }
+    }
+
+    private static void send(ChannelHandlerContext ctx, RequestDispatcher.Reply reply, boolean keepAlive,
+            String method, String uri, long start) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} -> {} in {} us", method, uri,
+                    reply.operation() == null ? "emulator" : reply.operation().awsName,
+                    reply.closesConnection() ? "connection closed" : String.valueOf(reply.response().status()),
+                    (System.nanoTime() - start) / 1000);
+        }
+        if (reply.closesConnection()) {
+            ctx.channel().close();
+            return;
+        }
+        ChannelFuture written = ctx.writeAndFlush(toHttp(reply.response(), keepAlive));
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    static FullHttpResponse toHttp(ApiResponse response, boolean keepAlive) {
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        http.headers().set("x-amzn-RequestId", EventIds.nextString());
+        if (response.contentType() != null) {
+            http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        }
+        if (response.errorType() != null && response.contentType() != null
+                && response.contentType().equals(WireProtocol.REST_JSON_1.contentType)) {
+            http.headers().set("X-Amzn-ErrorType", response.errorType());
+        }
+        HttpUtil.setContentLength(http, response.body().length);
+        if (!keepAlive) {
+            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return http;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("Emulator connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

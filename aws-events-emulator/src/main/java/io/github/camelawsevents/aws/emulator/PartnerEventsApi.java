@@ -1,0 +1,321 @@
+package io.github.camelawsevents.aws.emulator;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Amazon EventBridge PutPartnerEvents and PutEvents (awsJson1_1): entry-count limits, the documented entry-size
+ * rule (413 with an empty body above 262,144 bytes), per-entry validation and injected per-entry faults, and a
+ * response with one result per entry in request order.
+ */
+final class PartnerEventsApi {
+
+    static final Pattern PARTNER_SOURCE = Pattern.compile("^aws\\.partner(/[\\.\\-_A-Za-z0-9]+){2,}$");
+    static final int SOURCE_MAX_LENGTH = 256;
+    static final int DETAIL_TYPE_MAX_LENGTH = 128;
+    static final int MAX_PARTNER_ENTRIES = 20;
+    static final int MAX_PUT_EVENTS_ENTRIES = 10;
+    static final int MAX_REQUEST_ENTRY_BYTES = 262_144;
+    /** What {@code Time} counts in the entry-size rule when present. */
+    static final int TIME_BYTES = 14;
+
+    static final String INVALID_ARGUMENT = "InvalidArgument";
+    static final String MALFORMED_DETAIL = "MalformedDetail";
+
+    private final PartnerEventStore store;
+    private final StatsRecorder stats;
+    private final boolean countOnly;
+
+    PartnerEventsApi(PartnerEventStore store, StatsRecorder stats, boolean countOnly) {
+        this.store = store;
+        this.stats = stats;
+        this.countOnly = countOnly;
+    }
+
+    ApiResponse putPartnerEvents(byte[] body, FaultDecision faults) {
+        store.partnerEventsRequestReceived();
+        List<Entry> entries = parseEntries(body, MAX_PARTNER_ENTRIES, false);
+        // Source is an EventSourceName: length and pattern are model constraints, failing the whole request
+        ConstraintViolations v = new ConstraintViolations();
+        for (int i = 0; i < entries.size(); i++) {
+            String source = entries.get(i).source;
+            if (source == null) {
+                continue;
+            }
+            String member = "entries." + (i + 1) + ".member.source";
+            v.length(member, source, 1, SOURCE_MAX_LENGTH, true);
+            if (!source.isEmpty() && !PARTNER_SOURCE.matcher(source).matches()) {
+                v.add(member, source, "satisfy regular expression pattern: " + PARTNER_SOURCE.pattern());
+            }
+        }
+        v.throwIfAny();
+        checkSize(entries);
+        String[] errors = validateEntries(entries);
+        boolean everyEntryMissesMember = true;
+        for (Entry e : entries) {
+            everyEntryMissesMember &= e.missingMember() != null;
+        }
+        if (everyEntryMissesMember) {
+            throw AwsServiceError.validation("Every entry lacks a required member: " + entries.get(0).missingMember()
+                    + (entries.size() > 1 ? " (entry 1 of " + entries.size() + ")" : ""));
+        }
+        List<PartnerEvent> accepted = countOnly ? null : new ArrayList<>(entries.size());
+        int acceptedCount = 0;
+        String response = respond(entries, errors, faults, accepted);
+        for (String error : errors) {
+            if (error == null) {
+                acceptedCount++;
+            }
+        }
+        store.acceptPartnerEvents(accepted, acceptedCount, entries.size());
+        return WireProtocol.AWS_JSON_1_1.success(response);
+    }
+
+    ApiResponse putEvents(byte[] body, FaultDecision faults) {
+        List<Entry> entries = parseEntries(body, MAX_PUT_EVENTS_ENTRIES, true);
+        checkSize(entries);
+        String[] errors = validateEntries(entries);
+        List<PartnerEvent> accepted = countOnly ? null : new ArrayList<>(entries.size());
+        String response = respond(entries, errors, faults, accepted);
+        int acceptedCount = 0;
+        for (String error : errors) {
+            if (error == null) {
+                acceptedCount++;
+            }
+        }
+        store.acceptPutEvents(accepted, acceptedCount);
+        return WireProtocol.AWS_JSON_1_1.success(response);
+    }
+
+    /** The entry-size rule of the EventBridge user guide; over the limit: 413 with an empty body. */
+    private static void checkSize(List<Entry> entries) {
+        long total = 0;
+        for (Entry e : entries) {
+            total += e.size();
+        }
+        if (total > MAX_REQUEST_ENTRY_BYTES) {
+            throw AwsServiceError.tooLarge("Total size of the entries in the request is " + total
+                    + " bytes, over the limit of " + MAX_REQUEST_ENTRY_BYTES);
+        }
+    }
+
+    /** Per-entry validation: the error message of each entry (also kept as its code), or null. */
+    private String[] validateEntries(List<Entry> entries) {
+        String[] errors = new String[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            String missing = e.missingMember();
+            if (missing != null) {
+                e.errorCode = INVALID_ARGUMENT;
+                errors[i] = "Parameter " + missing + " is not valid. Reason: " + missing + " is a required argument.";
+            } else if (e.detailType.length() > DETAIL_TYPE_MAX_LENGTH
+                    && Utf8.codePointLength(e.detailType) > DETAIL_TYPE_MAX_LENGTH) {
+                e.errorCode = INVALID_ARGUMENT;
+                errors[i] = "Parameter DetailType is not valid. Reason: DetailType is "
+                        + Utf8.codePointLength(e.detailType) + " characters long, over the maximum of "
+                        + DETAIL_TYPE_MAX_LENGTH + ".";
+            } else if (!isJsonObject(e.detail)) {
+                e.errorCode = MALFORMED_DETAIL;
+                errors[i] = "Detail is malformed.";
+            }
+        }
+        return errors;
+    }
+
+    /** Draws entry faults (one draw per entry, in order), collects the accepted entries, writes the response. */
+    private String respond(List<Entry> entries, String[] errors, FaultDecision faults, List<PartnerEvent> accepted) {
+        StringBuilder sb = new StringBuilder(64 + 52 * entries.size());
+        StringBuilder results = new StringBuilder(52 * entries.size());
+        int failed = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            String injected = faults.nextEntryFault();
+            if (errors[i] == null && injected != null) {
+                e.errorCode = injected;
+                errors[i] = FaultDecision.ENTRY_THROTTLED.equals(injected)
+                        ? "Rate exceeded (injected fault)." : "Internal service failure (injected fault).";
+                stats.fault(FaultDecision.ENTRY_THROTTLED.equals(injected)
+                        ? FaultKind.ENTRY_THROTTLED : FaultKind.ENTRY_INTERNAL_FAILURE);
+            }
+            if (i > 0) {
+                results.append(',');
+            }
+            if (errors[i] != null) {
+                failed++;
+                stats.failedEntry(e.errorCode);
+                results.append("{\"ErrorCode\":");
+                Json.appendQuoted(results, e.errorCode).append(",\"ErrorMessage\":");
+                Json.appendQuoted(results, errors[i]).append('}');
+            } else {
+                String eventId = EventIds.nextString();
+                results.append("{\"EventId\":\"").append(eventId).append("\"}");
+                if (accepted != null) {
+                    accepted.add(new PartnerEvent(eventId, e.source, e.detailType, e.detail, e.resources, e.time,
+                            e.eventBusName));
+                }
+            }
+        }
+        return sb.append("{\"FailedEntryCount\":").append(failed).append(",\"Entries\":[").append(results)
+                .append("]}").toString();
+    }
+
+    private static List<Entry> parseEntries(byte[] body, int maxEntries, boolean putEvents) {
+        JsonNode root;
+        try {
+            root = body.length == 0 ? null : Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw AwsServiceError.serialization("The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw AwsServiceError.serialization("The request body could not be read: " + e.getMessage());
+        }
+        if (root != null && !root.isMissingNode() && !root.isObject()) {
+            throw AwsServiceError.serialization("The request body must be a JSON object");
+        }
+        JsonNode entriesNode = root == null ? null : root.get("Entries");
+        ConstraintViolations v = new ConstraintViolations();
+        if (entriesNode == null || entriesNode.isNull()) {
+            v.missing("entries");
+            v.throwIfAny();
+        }
+        if (!entriesNode.isArray()) {
+            throw AwsServiceError.serialization("Entries must be a JSON array");
+        }
+        if (entriesNode.isEmpty()) {
+            v.add("entries", "[]", "have length greater than or equal to 1");
+        } else if (entriesNode.size() > maxEntries) {
+            v.addWithoutValue("entries", "have length less than or equal to " + maxEntries + " (actual length "
+                    + entriesNode.size() + ")");
+        }
+        v.throwIfAny();
+        List<Entry> entries = new ArrayList<>(entriesNode.size());
+        for (JsonNode node : entriesNode) {
+            if (!node.isObject()) {
+                throw AwsServiceError.serialization("Each entry must be a JSON object");
+            }
+            Entry e = new Entry();
+            e.source = text(node, "Source");
+            e.detailType = text(node, "DetailType");
+            e.detail = text(node, "Detail");
+            e.time = time(node.get("Time"));
+            e.resources = resources(node.get("Resources"));
+            if (putEvents) {
+                e.eventBusName = text(node, "EventBusName");
+            }
+            entries.add(e);
+        }
+        return entries;
+    }
+
+    private static String text(JsonNode node, String member) {
+        JsonNode value = node.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw AwsServiceError.serialization("Member " + member + " must be a JSON string");
+        }
+        return value.textValue();
+    }
+
+    private static List<String> resources(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw AwsServiceError.serialization("Member Resources must be a JSON array of strings");
+        }
+        List<String> out = new ArrayList<>(node.size());
+        for (JsonNode r : node) {
+            if (!r.isTextual()) {
+                throw AwsServiceError.serialization("Member Resources must be a JSON array of strings");
+            }
+            out.add(r.textValue());
+        }
+        return out;
+    }
+
+    private static Instant time(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw AwsServiceError.serialization("Member Time must be a JSON number of epoch seconds");
+        }
+        try {
+            BigDecimal decimal = node.decimalValue();
+            long seconds = decimal.setScale(0, RoundingMode.FLOOR).longValueExact();
+            int nanos = decimal.subtract(BigDecimal.valueOf(seconds)).movePointRight(9)
+                    .setScale(0, RoundingMode.DOWN).intValueExact();
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (ArithmeticException | DateTimeException e) {
+            throw AwsServiceError.serialization("Member Time is not a representable timestamp: " + node);
+        }
+    }
+
+    /** Whether {@code text} is exactly one JSON object. */
+    static boolean isJsonObject(String text) {
+        try (JsonParser p = Json.FACTORY.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** One request entry as sent. */
+    private static final class Entry {
+        String source;
+        String detailType;
+        String detail;
+        List<String> resources;
+        Instant time;
+        String eventBusName;
+        String errorCode;
+
+        /** The first required member that is absent or empty, or null. */
+        String missingMember() {
+            if (source == null) {
+                return "Source";
+            }
+            if (detailType == null || detailType.isEmpty()) {
+                return "DetailType";
+            }
+            if (detail == null || detail.isEmpty()) {
+                return "Detail";
+            }
+            return null;
+        }
+
+        /** Bytes this entry counts in the entry-size rule. */
+        long size() {
+            long size = time != null ? TIME_BYTES : 0;
+            if (source != null) {
+                size += Utf8.byteLength(source);
+            }
+            if (detailType != null) {
+                size += Utf8.byteLength(detailType);
+            }
+            if (detail != null) {
+                size += Utf8.byteLength(detail);
+            }
+            for (String r : resources) {
+                size += Utf8.byteLength(r);
+            }
+            return size;
+        }
+    }
+}
