@@ -1,0 +1,166 @@
+package io.github.camelawsevents.aws.partner;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+import io.github.camelawsevents.aws.core.BatchLimits;
+import io.github.camelawsevents.aws.core.EventTimestamps;
+import io.github.camelawsevents.aws.core.FieldValidationException;
+import io.github.camelawsevents.aws.core.Json;
+import org.apache.camel.Message;
+import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequestEntry;
+
+/**
+ * Turns a message into complete, checked PutPartnerEvents entries. Each member comes from the entry if it has it,
+ * else from the message's header, else from the defaults (the endpoint's options or the aggregation strategy's).
+ * <p>
+ * The body may be a Detail (JSON text as String, byte[] or InputStream; a Map, POJO or {@code JsonNode}; a
+ * {@link PartnerEventDetail}), a {@link PutPartnerEventsRequestEntry}, a {@link PutPartnerEventsRequest}, or a
+ * Collection or array of those.
+ */
+public final class EntryReader {
+
+    private final String source;
+    private final String detailType;
+    private final List<String> resources;
+    private final BatchLimits limits;
+
+    /**
+     * @param source     the Source when neither entry nor header has one (may be null)
+     * @param detailType the DetailType when neither entry nor header has one (may be null)
+     * @param resources  the Resources when neither entry nor header has them (may be null)
+     * @param limits     the request limits; an entry larger than a request can carry is refused
+     */
+    public EntryReader(String source, String detailType, List<String> resources, BatchLimits limits) {
+        this.source = source;
+        this.detailType = detailType;
+        this.resources = resources;
+        this.limits = limits;
+    }
+
+    /** The entries of one message, in input order, with their sizes by {@link EntrySizer}. */
+    public record Entries(List<PutPartnerEventsRequestEntry> entries, long[] sizes) {
+
+        public int size() {
+            return entries.size();
+        }
+
+        /** The size of all entries together. */
+        public long totalSize() {
+            long total = 0;
+            for (long size : sizes) {
+                total += size;
+            }
+            return total;
+        }
+    }
+
+    /** The member values a message's headers give, over the defaults. */
+    private record MessageDefaults(String source, String detailType, List<String> resources, Instant time) {
+    }
+
+    /**
+     * Reads and checks every entry of the message.
+     *
+     * @throws FieldValidationException for the first entry (or header) the API would refuse; nothing is sent then
+     */
+    public Entries read(Message message) {
+        MessageDefaults defaults = defaultsOf(message);
+        List<?> elements = elementsOf(message.getBody());
+        List<PutPartnerEventsRequestEntry> entries = new ArrayList<>(elements.size());
+        long[] sizes = new long[elements.size()];
+        for (int i = 0; i < elements.size(); i++) {
+            PutPartnerEventsRequestEntry entry = entryOf(elements.get(i), defaults, i);
+            sizes[i] = EntrySizer.sizeOf(entry);
+            EntryRules.check(entry, sizes[i], limits, i);
+            entries.add(entry);
+        }
+        return new Entries(entries, sizes);
+    }
+
+    private MessageDefaults defaultsOf(Message message) {
+        String headerSource = message.getHeader(AwsPartnerEventsConstants.SOURCE, String.class);
+        String headerDetailType = message.getHeader(AwsPartnerEventsConstants.DETAIL_TYPE, String.class);
+        List<String> headerResources = ResourceList.fromHeader(message.getHeader(AwsPartnerEventsConstants.RESOURCES));
+        Instant time = EventTimestamps.fromHeader(message.getHeader(AwsPartnerEventsConstants.TIME),
+                AwsPartnerEventsConstants.TIME);
+        return new MessageDefaults(
+                headerSource != null ? headerSource : source,
+                headerDetailType != null ? headerDetailType : detailType,
+                headerResources != null ? headerResources : resources,
+                time);
+    }
+
+    private static List<?> elementsOf(Object body) {
+        if (body instanceof Collection<?> collection) {
+            return collection instanceof List<?> list ? list : new ArrayList<>(collection);
+        }
+        if (body instanceof PutPartnerEventsRequest request) {
+            return request.entries();
+        }
+        if (body instanceof Object[] array) {
+            return java.util.Arrays.asList(array);
+        }
+        return Collections.singletonList(body);
+    }
+
+    private static PutPartnerEventsRequestEntry entryOf(Object element, MessageDefaults defaults, int index) {
+        if (element instanceof PutPartnerEventsRequestEntry entry) {
+            return complete(entry, defaults);
+        }
+        PutPartnerEventsRequestEntry.Builder builder = PutPartnerEventsRequestEntry.builder()
+                .detail(detailOf(element, index))
+                .source(defaults.source())
+                .detailType(defaults.detailType())
+                .time(defaults.time());
+        if (defaults.resources() != null) {
+            builder.resources(defaults.resources());
+        }
+        return builder.build();
+    }
+
+    /** The entry itself when it lacks nothing the defaults could give, else a copy with the gaps filled. */
+    private static PutPartnerEventsRequestEntry complete(PutPartnerEventsRequestEntry entry, MessageDefaults defaults) {
+        boolean needsSource = entry.source() == null && defaults.source() != null;
+        boolean needsDetailType = entry.detailType() == null && defaults.detailType() != null;
+        boolean needsResources = !entry.hasResources() && defaults.resources() != null;
+        boolean needsTime = entry.time() == null && defaults.time() != null;
+        if (!(needsSource || needsDetailType || needsResources || needsTime)) {
+            return entry;
+        }
+        PutPartnerEventsRequestEntry.Builder builder = entry.toBuilder();
+        if (needsSource) {
+            builder.source(defaults.source());
+        }
+        if (needsDetailType) {
+            builder.detailType(defaults.detailType());
+        }
+        if (needsResources) {
+            builder.resources(defaults.resources());
+        }
+        if (needsTime) {
+            builder.time(defaults.time());
+        }
+        return builder.build();
+    }
+
+    /** The Detail JSON text of a body element; text is taken as is (checked later), records are serialised. */
+    static String detailOf(Object element, int index) {
+        if (element == null) {
+            throw FieldValidationException.missing("Detail", index);
+        }
+        if (element instanceof PartnerEventDetail detail) {
+            return detail.json();
+        }
+        try {
+            return Json.toJsonText(element);
+        } catch (IllegalArgumentException e) {
+            throw new FieldValidationException("Detail", "JSON text or a record Jackson can write",
+                    "a " + element.getClass().getName() + " (" + e.getMessage() + ")", index);
+        }
+    }
+}
