@@ -1,0 +1,226 @@
+package io.github.camelawsevents.aws.scn;
+
+import io.github.camelawsevents.aws.core.AbstractAwsEventsConfiguration;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
+
+/**
+ * The options of {@code aws-scn-event}: the shared AWS options (inherited) and the Supply Chain ones. A component
+ * holds one as the defaults; each endpoint works on its own {@link #copy()}.
+ */
+@UriParams
+public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
+
+    /**
+     * The AWS Supply Chain instance id: a lower-case UUID such as 8928ae12-15e5-4441-825d-ec2184f0a43a. Checked when
+     * the endpoint is created.
+     */
+    @UriPath
+    @Metadata(required = true)
+    private String instanceId;
+
+    /**
+     * The data event type: which dataset the records go to. scn.data.dataset sends to the dataset named by
+     * datasetIdentifier (with operationType); the others to the fixed AWS Supply Chain entity of that name. Header
+     * CamelAwsScnEventType overrides it per message; one of the two is required.
+     */
+    @UriParam(label = "producer",
+              enums = "scn.data.forecast,scn.data.inventorylevel,scn.data.inboundorder,scn.data.inboundorderline,"
+                      + "scn.data.inboundorderlineschedule,scn.data.outboundorderline,scn.data.outboundshipment,"
+                      + "scn.data.processheader,scn.data.processoperation,scn.data.processproduct,"
+                      + "scn.data.reservation,scn.data.shipment,scn.data.shipmentstop,scn.data.shipmentstoporder,"
+                      + "scn.data.supplyplan,scn.data.dataset")
+    private String eventType;
+
+    /**
+     * The event group (partition key, 1 to 255 characters), for example the order id for inbound orders. Events of one
+     * instance, event type and group are processed in the order the service receives them. Header
+     * CamelAwsScnEventGroupId overrides it per message; one of the two is required.
+     */
+    @UriParam(label = "producer")
+    private String eventGroupId;
+
+    /**
+     * The target dataset ARN for eventType scn.data.dataset
+     * (arn:aws:scn:region:account:instance/instanceId/namespaces/namespace/datasets/name, 20 to 1011 characters).
+     * Refused with any other event type. Header CamelAwsScnDatasetIdentifier overrides it per message.
+     */
+    @UriParam(label = "producer")
+    private String datasetIdentifier;
+
+    /**
+     * How the target dataset loads the records, for eventType scn.data.dataset: APPEND (as they are), UPSERT (replace
+     * records with the same primary key) or DELETE (remove records with the same primary key). Refused with any other
+     * event type. Header CamelAwsScnDatasetOperationType overrides it per message.
+     */
+    @UriParam(label = "producer", enums = "APPEND,UPSERT,DELETE")
+    private String operationType;
+
+    /**
+     * Keep the order of events per (instance, event type, event group): at most one request of a group is in flight,
+     * the next message of that group waits until it completed (including the AWS SDK's retries), while other groups
+     * are sent concurrently. When false, messages are sent as they come, bounded only by maxInFlightRequests, and the
+     * service may receive events of a group out of order.
+     */
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean preserveOrder = true;
+
+    /**
+     * The most messages this producer holds at once, waiting for their group's turn or in flight to AWS; also the
+     * maximum number of open HTTP connections of a client the component builds. When the bound is reached the
+     * calling route thread waits (backpressure), so nothing queues without bound.
+     */
+    @UriParam(label = "producer", defaultValue = "64")
+    private int maxInFlightRequests = 64;
+
+    /**
+     * Where the idempotency token of each event comes from when header CamelAwsScnClientToken is absent: MESSAGE_ID
+     * (Camel's message id, stable across redeliveries; the JMS message id for JMS consumers), EXCHANGE_ID, CONTENT_HASH
+     * (identical content within AWS's 8-hour token window is stored only once) or NONE (the SDK makes a random token
+     * per call, so a Camel redelivery can store an event twice). Except with NONE the token also covers the instance, event
+     * type, group, dataset target, position and data of the event.
+     */
+    @UriParam(label = "producer", defaultValue = "MESSAGE_ID")
+    private ClientTokenSource clientTokenSource = ClientTokenSource.MESSAGE_ID;
+
+    /**
+     * An AWS Supply Chain asynchronous client to use instead of building one from these options; it is never closed
+     * by the component.
+     */
+    @UriParam(label = "advanced")
+    @Metadata(autowired = true)
+    private SupplyChainAsyncClient supplyChainClient;
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public void setEventType(String eventType) {
+        this.eventType = eventType;
+    }
+
+    public String getEventGroupId() {
+        return eventGroupId;
+    }
+
+    public void setEventGroupId(String eventGroupId) {
+        this.eventGroupId = eventGroupId;
+    }
+
+    public String getDatasetIdentifier() {
+        return datasetIdentifier;
+    }
+
+    public void setDatasetIdentifier(String datasetIdentifier) {
+        this.datasetIdentifier = datasetIdentifier;
+    }
+
+    public String getOperationType() {
+        return operationType;
+    }
+
+    public void setOperationType(String operationType) {
+        this.operationType = operationType;
+    }
+
+    public boolean isPreserveOrder() {
+        return preserveOrder;
+    }
+
+    public void setPreserveOrder(boolean preserveOrder) {
+        this.preserveOrder = preserveOrder;
+    }
+
+    public int getMaxInFlightRequests() {
+        return maxInFlightRequests;
+    }
+
+    public void setMaxInFlightRequests(int maxInFlightRequests) {
+        this.maxInFlightRequests = maxInFlightRequests;
+    }
+
+    public ClientTokenSource getClientTokenSource() {
+        return clientTokenSource;
+    }
+
+    public void setClientTokenSource(ClientTokenSource clientTokenSource) {
+        this.clientTokenSource = clientTokenSource;
+    }
+
+    public SupplyChainAsyncClient getSupplyChainClient() {
+        return supplyChainClient;
+    }
+
+    public void setSupplyChainClient(SupplyChainAsyncClient supplyChainClient) {
+        this.supplyChainClient = supplyChainClient;
+    }
+
+    /** A copy for one endpoint. */
+    public AwsScnEventConfiguration copy() {
+        return copyOf();
+    }
+
+    /**
+     * Checks the options as far as they are known without a message, so a wrong endpoint fails when it is created.
+     *
+     * @throws IllegalArgumentException (a {@link io.github.camelawsevents.aws.core.FieldValidationException} for an
+     *                                  API member) naming the option
+     */
+    public void validate() {
+        ScnConstraints.checkInstanceId(instanceId);
+        if (eventType != null) {
+            ScnConstraints.checkEventType(eventType);
+        }
+        if (eventGroupId != null) {
+            ScnConstraints.checkEventGroupId(eventGroupId);
+        }
+        if (datasetIdentifier != null) {
+            ScnConstraints.checkDatasetIdentifier(datasetIdentifier);
+        }
+        if (operationType != null) {
+            ScnConstraints.checkOperationType(operationType);
+        }
+        if (eventType != null && !ScnConstraints.DATASET_EVENT_TYPE.equals(eventType)) {
+            ScnConstraints.checkDatasetTarget(eventType, datasetIdentifier, operationType);
+        }
+        if (maxInFlightRequests < 1) {
+            throw new IllegalArgumentException("maxInFlightRequests must be at least 1, but was " + maxInFlightRequests);
+        }
+        if (clientTokenSource == null) {
+            throw new IllegalArgumentException("clientTokenSource must be set: MESSAGE_ID, EXCHANGE_ID, CONTENT_HASH"
+                                               + " or NONE");
+        }
+    }
+
+    @Override
+    protected void describe(StringBuilder out) {
+        out.append(", instanceId=").append(instanceId);
+        if (eventType != null) {
+            out.append(", eventType=").append(eventType);
+        }
+        if (eventGroupId != null) {
+            out.append(", eventGroupId=").append(eventGroupId);
+        }
+        if (datasetIdentifier != null) {
+            out.append(", datasetIdentifier=").append(datasetIdentifier).append(", operationType=")
+                    .append(operationType);
+        }
+        out.append(", preserveOrder=").append(preserveOrder);
+        out.append(", maxInFlightRequests=").append(maxInFlightRequests);
+        out.append(", clientTokenSource=").append(clientTokenSource);
+        if (supplyChainClient != null) {
+            out.append(", supplyChainClient=supplied");
+        }
+    }
+}

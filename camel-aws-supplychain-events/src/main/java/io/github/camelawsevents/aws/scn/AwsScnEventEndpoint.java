@@ -1,0 +1,144 @@
+package io.github.camelawsevents.aws.scn;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.camelawsevents.aws.core.AbstractAwsEventsConfiguration;
+import io.github.camelawsevents.aws.core.AbstractAwsEventsEndpoint;
+import io.github.camelawsevents.aws.core.AwsClientFactory;
+import io.github.camelawsevents.aws.core.InFlightLimiter;
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Component;
+import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
+
+/**
+ * Send records to the AWS Supply Chain data lake as data integration events, in order per event group, idempotently,
+ * with bounded concurrency.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "aws-scn-event", title = "AWS Supply Chain Data Integration Event",
+             syntax = "aws-scn-event:instanceId", producerOnly = true, category = { Category.CLOUD },
+             headersClass = AwsScnEventConstants.class)
+@ManagedResource(description = "AWS Supply Chain data integration event endpoint")
+public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAsyncClient>
+        implements AsyncEndpoint, EndpointServiceLocation {
+
+    @UriParam
+    private AwsScnEventConfiguration configuration;
+
+    // shared by all producers of the endpoint, so a route with several .to() of it still keeps one order per group
+    private InFlightLimiter limiter;
+    private final GroupSequencer<EventGroupKey, Runnable> sequencer = new GroupSequencer<>();
+    private final AtomicInteger requestsInFlight = new AtomicInteger();
+    private final AtomicInteger peakRequestsInFlight = new AtomicInteger();
+    private final AtomicLong eventsSent = new AtomicLong();
+
+    public AwsScnEventEndpoint(String uri, Component component, AwsScnEventConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new AwsScnEventProducer(this);
+    }
+
+    @Override
+    public AwsScnEventComponent getComponent() {
+        return (AwsScnEventComponent) super.getComponent();
+    }
+
+    public AwsScnEventConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(AwsScnEventConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    protected AbstractAwsEventsConfiguration awsSettings() {
+        return configuration;
+    }
+
+    @Override
+    protected SupplyChainAsyncClient suppliedClient() {
+        return configuration.getSupplyChainClient();
+    }
+
+    @Override
+    protected SupplyChainAsyncClient buildClient() {
+        return AwsClientFactory.buildAsync(SupplyChainAsyncClient.builder(), configuration,
+                configuration.getMaxInFlightRequests());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        limiter = new InFlightLimiter(configuration.getMaxInFlightRequests());
+        super.doStart();
+    }
+
+    /** The bound on messages waiting for their group's turn or in flight, over all producers of this endpoint. */
+    InFlightLimiter limiter() {
+        return limiter;
+    }
+
+    /** The per-group order of all producers of this endpoint. */
+    GroupSequencer<EventGroupKey, Runnable> sequencer() {
+        return sequencer;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        if (configuration.isOverrideEndpoint()) {
+            return configuration.getUriEndpointOverride();
+        }
+        return configuration.getRegion() != null ? "scn." + configuration.getRegion() + ".amazonaws.com" : null;
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
+    }
+
+    /** Requests to AWS in flight right now, over all producers of this endpoint. */
+    @ManagedAttribute(description = "Requests to AWS in flight right now")
+    public int getRequestsInFlight() {
+        return requestsInFlight.get();
+    }
+
+    /** The most requests that were in flight at once since the endpoint was created. */
+    @ManagedAttribute(description = "The most requests in flight at once")
+    public int getPeakRequestsInFlight() {
+        return peakRequestsInFlight.get();
+    }
+
+    /** Messages waiting for their group's turn or in flight. */
+    @ManagedAttribute(description = "Messages waiting for their group's turn or in flight")
+    public int getMessagesPending() {
+        return limiter != null ? limiter.inFlight() : 0;
+    }
+
+    /** Events AWS accepted through this endpoint (repeats of an idempotency token included). */
+    @ManagedAttribute(description = "Events AWS accepted")
+    public long getEventsSent() {
+        return eventsSent.get();
+    }
+
+    void requestStarted() {
+        peakRequestsInFlight.accumulateAndGet(requestsInFlight.incrementAndGet(), Math::max);
+    }
+
+    void requestEnded(boolean accepted) {
+        requestsInFlight.decrementAndGet();
+        if (accepted) {
+            eventsSent.incrementAndGet();
+        }
+    }
+}

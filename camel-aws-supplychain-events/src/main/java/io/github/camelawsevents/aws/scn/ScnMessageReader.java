@@ -1,0 +1,254 @@
+package io.github.camelawsevents.aws.scn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelawsevents.aws.core.FieldValidationException;
+import io.github.camelawsevents.aws.core.Json;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
+import software.amazon.awssdk.services.supplychain.model.DataIntegrationEventDatasetTargetConfiguration;
+import software.amazon.awssdk.services.supplychain.model.SendDataIntegrationEventRequest;
+
+/**
+ * Turns one Camel message into the requests it stands for, checking everything the service would check first.
+ * <p>
+ * Body kinds: JSON text ({@code String}, {@code byte[]}, {@code InputStream}, {@code Reader}, a file; UTF-8) of one
+ * record (object) or many (array of objects); a Map, POJO or Jackson {@link JsonNode} (one record; an array node is
+ * many); a
+ * Collection or array of records; {@link ScnEventData}; a ready {@link SendDataIntegrationEventRequest}; or a request
+ * in JSON form (CLI input) — any object, as text, {@link JsonNode} or Map, with both an {@code eventType} and a
+ * {@code data} key.
+ * <p>
+ * Precedence: for records, a header wins over the endpoint option. A request body is complete on its own: its
+ * members are kept, and only the members it lacks come from the headers, then the options.
+ */
+final class ScnMessageReader {
+
+    private final AwsScnEventConfiguration config;
+
+    ScnMessageReader(AwsScnEventConfiguration config) {
+        this.config = config;
+    }
+
+    /**
+     * @throws FieldValidationException when the message could not be sent as it is
+     */
+    OutgoingEvents read(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        if (body == null) {
+            throw FieldValidationException.missing("data", -1);
+        }
+        if (body instanceof SendDataIntegrationEventRequest request) {
+            return complete(exchange, request.toBuilder());
+        }
+        if (body instanceof ScnEventData data) {
+            return fromRecords(exchange, data.records());
+        }
+        DataRecords records = records(exchange, body);
+        return records.isRequestShaped()
+                ? complete(exchange, ScnRequests.fromJson(Json.parse(records.text(), "request", -1)))
+                : fromRecords(exchange, records);
+    }
+
+    /**
+     * The records of a body that is not a ready request: JSON text (also as bytes, stream or file), a Map, POJO or
+     * {@link JsonNode}, a Collection or array of records, or {@link ScnEventData}.
+     *
+     * @param exchange the exchange, for reading a file body; may be null
+     */
+    static DataRecords records(Exchange exchange, Object body) {
+        if (body == null) {
+            throw FieldValidationException.missing("data", -1);
+        }
+        if (body instanceof ScnEventData data) {
+            return data.records();
+        }
+        if (body instanceof SendDataIntegrationEventRequest request) {
+            return DataRecords.scan(request.data());
+        }
+        if (body instanceof Collection<?> records) {
+            return DataRecords.ofRecords(recordTexts(exchange, records));
+        }
+        if (body instanceof Object[] records) {
+            return DataRecords.ofRecords(recordTexts(exchange, Arrays.asList(records)));
+        }
+        String text = jsonText(exchange, body);
+        // JsonNode, Map and POJO: one record (an array node: many)
+        return DataRecords.scan(text != null ? text : Json.toJsonText(body));
+    }
+
+    /** Records with the event members from headers, then options; split into as many events as the data needs. */
+    private OutgoingEvents fromRecords(Exchange exchange, DataRecords records) {
+        Message message = exchange.getMessage();
+        String instanceId = config.getInstanceId();
+        String eventType = ScnConstraints.checkEventType(
+                header(message, AwsScnEventConstants.EVENT_TYPE, config.getEventType()));
+        String groupId = ScnConstraints.checkEventGroupId(
+                header(message, AwsScnEventConstants.EVENT_GROUP_ID, config.getEventGroupId()));
+        String datasetId = header(message, AwsScnEventConstants.DATASET_IDENTIFIER, config.getDatasetIdentifier());
+        String operation = header(message, AwsScnEventConstants.DATASET_OPERATION_TYPE, config.getOperationType());
+        ScnConstraints.checkDatasetTarget(eventType, datasetId, operation);
+        Instant timestamp = ScnRequests.toInstant(message.getHeader(AwsScnEventConstants.EVENT_TIMESTAMP));
+        String givenToken = message.getHeader(AwsScnEventConstants.CLIENT_TOKEN, String.class);
+        if (ScnConstraints.targetsAscNamespace(eventType, datasetId)) {
+            records.checkNoConnectionId();
+        }
+        List<String> data = records.eventData(ScnConstraints.DATA_MAX_LENGTH);
+
+        List<SendDataIntegrationEventRequest> requests = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            SendDataIntegrationEventRequest.Builder b = SendDataIntegrationEventRequest.builder()
+                    .instanceId(instanceId)
+                    .eventType(eventType)
+                    .eventGroupId(groupId)
+                    .data(data.get(i))
+                    .eventTimestamp(timestamp)
+                    .clientToken(givenToken != null
+                            ? ClientTokens.fromGiven(givenToken, i, data.size())
+                            : derivedToken(exchange, instanceId, eventType, groupId, datasetId, operation, i,
+                                    data.get(i)));
+            if (datasetId != null) {
+                b.datasetTarget(t -> t.datasetIdentifier(datasetId).operationType(operation));
+            }
+            requests.add(b.build());
+        }
+        return new OutgoingEvents(new EventGroupKey(instanceId, eventType, groupId), requests);
+    }
+
+    /** A request body: its own members first, then headers, then options; one event, never split. */
+    private OutgoingEvents complete(Exchange exchange, SendDataIntegrationEventRequest.Builder b) {
+        Message message = exchange.getMessage();
+        SendDataIntegrationEventRequest given = b.build();
+        String instanceId = ScnConstraints.checkInstanceId(
+                given.instanceId() != null ? given.instanceId() : config.getInstanceId());
+        String eventType = ScnConstraints.checkEventType(given.eventTypeAsString() != null
+                ? given.eventTypeAsString()
+                : header(message, AwsScnEventConstants.EVENT_TYPE, config.getEventType()));
+        String groupId = ScnConstraints.checkEventGroupId(given.eventGroupId() != null
+                ? given.eventGroupId()
+                : header(message, AwsScnEventConstants.EVENT_GROUP_ID, config.getEventGroupId()));
+        DataIntegrationEventDatasetTargetConfiguration target = given.datasetTarget();
+        String datasetId = target != null
+                ? target.datasetIdentifier()
+                : header(message, AwsScnEventConstants.DATASET_IDENTIFIER, config.getDatasetIdentifier());
+        String operation = target != null
+                ? target.operationTypeAsString()
+                : header(message, AwsScnEventConstants.DATASET_OPERATION_TYPE, config.getOperationType());
+        ScnConstraints.checkDatasetTarget(eventType, datasetId, operation);
+        String data = given.data();
+        if (data == null) {
+            throw FieldValidationException.missing("data", -1);
+        }
+        DataRecords records = DataRecords.scan(data);
+        if (ScnConstraints.targetsAscNamespace(eventType, datasetId)) {
+            records.checkNoConnectionId();
+        }
+        if (ScnConstraints.length(data) > ScnConstraints.DATA_MAX_LENGTH) {
+            throw FieldValidationException.tooLong("data", ScnConstraints.DATA_MAX_LENGTH,
+                    ScnConstraints.length(data), "characters (a request body is one event and is not split)", -1);
+        }
+
+        b.instanceId(instanceId).eventType(eventType).eventGroupId(groupId);
+        if (given.eventTimestamp() == null) {
+            b.eventTimestamp(ScnRequests.toInstant(message.getHeader(AwsScnEventConstants.EVENT_TIMESTAMP)));
+        }
+        if (target == null && datasetId != null) {
+            b.datasetTarget(t -> t.datasetIdentifier(datasetId).operationType(operation));
+        }
+        if (given.clientToken() != null) {
+            ScnConstraints.checkClientToken(given.clientToken());
+        } else {
+            String givenToken = message.getHeader(AwsScnEventConstants.CLIENT_TOKEN, String.class);
+            b.clientToken(givenToken != null
+                    ? ClientTokens.fromGiven(givenToken, 0, 1)
+                    : derivedToken(exchange, instanceId, eventType, groupId, datasetId, operation, 0, data));
+        }
+        return new OutgoingEvents(new EventGroupKey(instanceId, eventType, groupId), List.of(b.build()));
+    }
+
+    private String derivedToken(Exchange exchange, String instanceId, String eventType, String groupId,
+                                String datasetId, String operation, int index, String data) {
+        String identity;
+        switch (config.getClientTokenSource()) {
+            case MESSAGE_ID -> identity = exchange.getMessage().getMessageId();
+            case EXCHANGE_ID -> identity = exchange.getExchangeId();
+            case CONTENT_HASH -> identity = null;
+            default -> {
+                return null;
+            }
+        }
+        return ClientTokens.derive(identity, instanceId, eventType, groupId, datasetId, operation, index, data);
+    }
+
+    private static String header(Message message, String name, String fallback) {
+        Object value = message.getHeader(name);
+        // SDK enums print their wire value
+        return value != null ? value.toString() : fallback;
+    }
+
+    /** The JSON text of a text-like body, or null when the body is an object to serialise. */
+    private static String jsonText(Exchange exchange, Object body) {
+        if (body instanceof CharSequence || body instanceof byte[]) {
+            return Json.toJsonText(body);
+        }
+        if (body instanceof InputStream || body instanceof Reader) {
+            String text = read(body);
+            if (body instanceof StreamCache cache) {
+                // so a redelivery reads it again
+                cache.reset();
+            }
+            return text;
+        }
+        if (body instanceof WrappedFile<?> && exchange != null) {
+            byte[] bytes = exchange.getContext().getTypeConverter().convertTo(byte[].class, exchange, body);
+            if (bytes == null) {
+                throw new UncheckedIOException(new IOException("Cannot read the file body " + body));
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
+    private static String read(Object stream) {
+        if (stream instanceof InputStream in) {
+            return Json.toJsonText(in);
+        }
+        try {
+            StringWriter out = new StringWriter();
+            ((Reader) stream).transferTo(out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each element of a collection body as the JSON text of one record. */
+    private static List<String> recordTexts(Exchange exchange, Collection<?> records) {
+        List<String> texts = new ArrayList<>(records.size());
+        int index = 0;
+        for (Object record : records) {
+            if (record == null) {
+                throw new FieldValidationException("data", "a record (JSON object) in every element", "null", index);
+            }
+            String text = jsonText(exchange, record);
+            texts.add(text != null ? text : Json.toJsonText(record));
+            index++;
+        }
+        return texts;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.camelawsevents.aws.scn.dsl;
+
+import io.github.camelawsevents.aws.core.dsl.AwsClientOptionsBuilder;
+import io.github.camelawsevents.aws.core.dsl.ContextBoundComponentBuilder;
+import io.github.camelawsevents.aws.scn.AwsScnEventComponent;
+import io.github.camelawsevents.aws.scn.AwsScnEventConfiguration;
+import io.github.camelawsevents.aws.scn.ClientTokenSource;
+import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
+
+/**
+ * Component DSL for {@code aws-scn-event}, e.g.
+ * {@code AwsScnEventComponentBuilderFactory.awsScnEvent().region("eu-west-1").register(context, "aws-scn-event")}.
+ */
+public interface AwsScnEventComponentBuilderFactory {
+
+    /** A builder of the {@code aws-scn-event} component. */
+    static AwsScnEventComponentBuilder awsScnEvent() {
+        return new AwsScnEventComponentBuilderImpl();
+    }
+
+    /** The options of the {@code aws-scn-event} component; the shared AWS options come from the parent. */
+    interface AwsScnEventComponentBuilder
+            extends AwsClientOptionsBuilder<AwsScnEventComponent, AwsScnEventComponentBuilder> {
+
+        /** The component configuration: the defaults of every endpoint (replaces the options set so far). */
+        default AwsScnEventComponentBuilder configuration(AwsScnEventConfiguration configuration) {
+            doSetProperty("configuration", configuration);
+            return this;
+        }
+
+        /** The data event type, e.g. scn.data.inboundorder. */
+        default AwsScnEventComponentBuilder eventType(String eventType) {
+            doSetProperty("eventType", eventType);
+            return this;
+        }
+
+        /** The event group (partition key), 1 to 255 characters. */
+        default AwsScnEventComponentBuilder eventGroupId(String eventGroupId) {
+            doSetProperty("eventGroupId", eventGroupId);
+            return this;
+        }
+
+        /** The target dataset ARN, for eventType scn.data.dataset. */
+        default AwsScnEventComponentBuilder datasetIdentifier(String datasetIdentifier) {
+            doSetProperty("datasetIdentifier", datasetIdentifier);
+            return this;
+        }
+
+        /** APPEND, UPSERT or DELETE, for eventType scn.data.dataset. */
+        default AwsScnEventComponentBuilder operationType(String operationType) {
+            doSetProperty("operationType", operationType);
+            return this;
+        }
+
+        /** Keep the order of events per (instance, event type, event group); default true. */
+        default AwsScnEventComponentBuilder preserveOrder(boolean preserveOrder) {
+            doSetProperty("preserveOrder", preserveOrder);
+            return this;
+        }
+
+        /** The most messages pending or in flight per endpoint, and the client's open connections; default 64. */
+        default AwsScnEventComponentBuilder maxInFlightRequests(int maxInFlightRequests) {
+            doSetProperty("maxInFlightRequests", maxInFlightRequests);
+            return this;
+        }
+
+        /** Where the idempotency token comes from; default MESSAGE_ID. */
+        default AwsScnEventComponentBuilder clientTokenSource(ClientTokenSource clientTokenSource) {
+            doSetProperty("clientTokenSource", clientTokenSource);
+            return this;
+        }
+
+        /** A client to use (never closed by the component). */
+        default AwsScnEventComponentBuilder supplyChainClient(SupplyChainAsyncClient supplyChainClient) {
+            doSetProperty("supplyChainClient", supplyChainClient);
+            return this;
+        }
+
+        /** Whether the consumer health checks of this component are enabled (it has no consumers). */
+        default AwsScnEventComponentBuilder healthCheckConsumerEnabled(boolean healthCheckConsumerEnabled) {
+            doSetProperty("healthCheckConsumerEnabled", healthCheckConsumerEnabled);
+            return this;
+        }
+    }
+
+    /** Sets the options through the component's generated configurer, with the component's CamelContext. */
+    class AwsScnEventComponentBuilderImpl extends ContextBoundComponentBuilder<AwsScnEventComponent>
+            implements AwsScnEventComponentBuilder {
+
+        public AwsScnEventComponentBuilderImpl() {
+            super("aws-scn-event", AwsScnEventComponent::new);
+        }
+    }
+}
