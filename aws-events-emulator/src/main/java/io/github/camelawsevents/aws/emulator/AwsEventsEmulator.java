@@ -9,12 +9,14 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +56,17 @@ public final class AwsEventsEmulator implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
     /** The default host: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
-    /** The largest request body accepted: a 1,048,576-character {@code data} member JSON-escaped, plus envelope. */
-    public static final int MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024;
+    /**
+     * The largest request body accepted: the largest valid SendDataIntegrationEvent, whose 1,048,576-character
+     * {@code data} may take 6 bytes per character JSON-escaped (<code>&#92;u0000</code>, or an emoji as two <code>&#92;uXXXX</code>
+     * escapes), plus its other members and the envelope (under 64 KiB even fully escaped). A request the model allows
+     * is never refused for its size.
+     */
+    public static final int MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024 + 64 * 1024;
     /** Client tokens remembered by default (per emulator); see {@link Builder#idempotencyTokenCapacity}. */
     public static final int DEFAULT_IDEMPOTENCY_TOKEN_CAPACITY = 1_000_000;
+    /** How long an unfinished request may wait for its remaining bytes by default before the 408 answer. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Rejected requests kept by default for {@link #rejectedRequests()} (the most recent). */
     public static final int DEFAULT_REJECTED_REQUESTS_CAPACITY = 10_000;
 
@@ -70,6 +79,7 @@ public final class AwsEventsEmulator implements AutoCloseable {
     private final boolean verifySignatures;
     private final boolean countOnly;
     private final boolean strictRecords;
+    private final long requestTimeoutMillis;
     private final FaultSettings initialFaults;
     private final SupplyChainStore supplyChain;
     private final PartnerEventStore partnerEvents;
@@ -90,6 +100,7 @@ public final class AwsEventsEmulator implements AutoCloseable {
         this.verifySignatures = b.verifySignatures;
         this.countOnly = b.countOnly;
         this.strictRecords = b.strictRecords;
+        this.requestTimeoutMillis = b.requestTimeout.toMillis();
         this.initialFaults = b.faults;
         this.supplyChain = new SupplyChainStore(countOnly, b.idempotencyTokenCapacity);
         this.partnerEvents = new PartnerEventStore(countOnly);
@@ -111,13 +122,19 @@ public final class AwsEventsEmulator implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    // a client that shuts its output mid-request still gets an answer before the close
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            RequestProgress progress = new RequestProgress();
                             ch.pipeline()
+                                    .addLast("progress", progress)
+                                    .addLast("idle", new IdleStateHandler(requestTimeoutMillis, 0, 0,
+                                            TimeUnit.MILLISECONDS))
                                     .addLast("http", new HttpServerCodec())
                                     .addLast("aggregate", new SizeLimitedAggregator(MAX_REQUEST_BODY_BYTES, dispatcher))
-                                    .addLast("emulator", new EmulatorHttpHandler(dispatcher));
+                                    .addLast("emulator", new EmulatorHttpHandler(dispatcher, progress));
                         }
                     });
             this.serverChannel = bootstrap.bind(host, b.port).syncUninterruptibly().channel();
@@ -258,8 +275,23 @@ public final class AwsEventsEmulator implements AutoCloseable {
         private int idempotencyTokenCapacity = DEFAULT_IDEMPOTENCY_TOKEN_CAPACITY;
         private int rejectedRequestsCapacity = DEFAULT_REJECTED_REQUESTS_CAPACITY;
         private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * How long a request whose bytes stopped arriving before it was complete (a truncated body or headers on a
+         * connection the client keeps open) is waited for; then it is answered 408 {@code RequestTimeoutException}
+         * and the connection is closed. Idle keep-alive connections between requests are not affected. Default 60 s.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+                throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
+            }
+            this.requestTimeout = requestTimeout;
+            return this;
         }
 
         /** The address to bind (default {@value AwsEventsEmulator#DEFAULT_HOST}). */

@@ -12,11 +12,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -38,20 +41,27 @@ final class EmulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
             long startNanos, long dueNanos) {
     }
 
-    EmulatorHttpHandler(RequestDispatcher dispatcher) {
+    /** Whether bytes of a request have arrived that did not yet make a complete request (shared with the pipeline). */
+    private final RequestProgress progress;
+    /** The client shut its sending side: close once the replies still due are sent. */
+    private boolean inputShutdown;
+
+    EmulatorHttpHandler(RequestDispatcher dispatcher, RequestProgress progress) {
         this.dispatcher = dispatcher;
+        this.progress = progress;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        progress.requestComplete();
         long start = System.nanoTime();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String method = request.method().name();
         String uri = request.uri();
         RequestDispatcher.Reply reply;
         if (request.decoderResult().isFailure()) {
-            reply = new RequestDispatcher.Reply(null, new ApiResponse(400, "application/json",
-                    "{\"message\":\"Malformed HTTP request\"}".getBytes(StandardCharsets.UTF_8), null, null), 0);
+            // AWS-shaped for both protocols: X-Amzn-ErrorType (restJson1) and __type (awsJson1_1)
+            reply = new RequestDispatcher.Reply(null, dispatcher.rejectMalformed(request.decoderResult().cause()), 0);
             keepAlive = false;
         } else {
             try {
@@ -62,10 +72,48 @@ final class EmulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
                         "The emulator failed: " + e), 0);
             }
         }
+        enqueue(ctx, reply, keepAlive, method, uri, start);
+    }
+
+    private void enqueue(ChannelHandlerContext ctx, RequestDispatcher.Reply reply, boolean keepAlive, String method,
+            String uri, long start) {
         pending.addLast(new PendingReply(reply, keepAlive, method, uri, start, start + reply.delayNanos()));
         if (pending.size() == 1) {
             sendDueReplies(ctx);
         }
+    }
+
+    /**
+     * The client shut its output (half-close): a request it left unfinished has already been answered as malformed
+     * (the decoder hands it on first); the connection closes once the replies still due are sent. A request whose
+     * bytes stopped arriving mid-way is answered 408 when the reader has been idle for the request timeout.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (progress.isPartial()) {
+                // a request cut short (e.g. fewer body bytes than Content-Length): the decoder drops it silently
+                progress.requestComplete();
+                enqueue(ctx, new RequestDispatcher.Reply(null, dispatcher.rejectMalformed(
+                        new PrematureChannelClosureException("the client shut its output before the request was"
+                                                             + " complete")), 0), false, "?", "?", System.nanoTime());
+                return;
+            }
+            if (pending.isEmpty()) {
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
+            return;
+        }
+        if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            if (progress.isPartial()) {
+                progress.requestComplete();
+                enqueue(ctx, new RequestDispatcher.Reply(null, dispatcher.rejectIncomplete(), 0), false, "?", "?",
+                        System.nanoTime());
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     /** Sends the replies whose time has come, in order; schedules itself for the head's due time (event loop only). */
@@ -83,6 +131,9 @@ final class EmulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 pending.clear();
                 return;
             }
+        }
+        if (inputShutdown) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 

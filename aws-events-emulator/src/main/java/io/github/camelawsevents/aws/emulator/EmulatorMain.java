@@ -42,6 +42,7 @@ public final class EmulatorMain {
               --requests-per-second <n>           token-bucket rate limit, 0 = off
               --throttle-burst-ms <every>/<length> throttle everything for <length> ms of every <every> ms
               --io-threads <n>                    Netty I/O threads (default: processors)
+              --request-timeout-ms <ms>           answer 408 to a request unfinished for this long (default 60000)
               --help                              this text
             Logging: -Demulator.logLevel=DEBUG logs one line per request.
             """;
@@ -169,6 +170,8 @@ public final class EmulatorMain {
                                         Duration.ofMillis(Long.parseLong(parts[1].trim())));
                             }
                             case "--io-threads", "--iothreads" -> builder.ioThreads(Integer.parseInt(value));
+                            case "--request-timeout-ms", "--requesttimeoutms" ->
+                                    builder.requestTimeout(Duration.ofMillis(Long.parseLong(value)));
                             default -> throw new IllegalArgumentException("unknown option " + name);
                         }
                     } catch (NumberFormatException e) {

@@ -45,6 +45,29 @@ final class Json {
         return seconds.add(BigDecimal.valueOf(instant.getNano(), 9)).stripTrailingZeros();
     }
 
+    /**
+     * Epoch seconds (a JSON number read as BigDecimal) as an instant, truncated to nanoseconds; null when the number
+     * is no representable timestamp. Magnitude and scale are checked before any arithmetic, so a number such as
+     * {@code 1e999999999} costs nothing instead of a billion-digit computation on the event loop.
+     */
+    static Instant epochSecondsToInstant(BigDecimal decimal) {
+        if (decimal.signum() == 0 || (long) decimal.scale() - decimal.precision() >= 10) {
+            // zero, or closer to it than a nanosecond: the epoch, or the nanosecond before it when negative
+            return decimal.signum() < 0 ? Instant.EPOCH.minusNanos(1) : Instant.EPOCH;
+        }
+        if ((long) decimal.precision() - decimal.scale() > 19) {
+            return null;
+        }
+        try {
+            long seconds = decimal.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+            int nanos = decimal.subtract(BigDecimal.valueOf(seconds)).movePointRight(9)
+                    .setScale(0, java.math.RoundingMode.DOWN).intValueExact();
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
     static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

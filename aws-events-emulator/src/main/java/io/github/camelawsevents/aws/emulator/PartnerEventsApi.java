@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,15 +249,11 @@ final class PartnerEventsApi {
         if (!node.isNumber()) {
             throw AwsServiceError.serialization("Member Time must be a JSON number of epoch seconds");
         }
-        try {
-            BigDecimal decimal = node.decimalValue();
-            long seconds = decimal.setScale(0, RoundingMode.FLOOR).longValueExact();
-            int nanos = decimal.subtract(BigDecimal.valueOf(seconds)).movePointRight(9)
-                    .setScale(0, RoundingMode.DOWN).intValueExact();
-            return Instant.ofEpochSecond(seconds, nanos);
-        } catch (ArithmeticException | DateTimeException e) {
+        Instant time = Json.epochSecondsToInstant(node.decimalValue());
+        if (time == null) {
             throw AwsServiceError.serialization("Member Time is not a representable timestamp: " + node);
         }
+        return time;
     }
 
     /** Whether {@code text} is exactly one JSON object. */

@@ -5,6 +5,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Routes one HTTP request to its operation and runs it through the emulator's stages: dropped connection,
  * signature check, throttling and server-error faults, the operation itself, lost response or error after
@@ -47,7 +50,16 @@ final class RequestDispatcher {
         String path = q < 0 ? rawUri : rawUri.substring(0, q);
         if (path.equals(InspectionEndpoint.PREFIX) || path.startsWith(InspectionEndpoint.PREFIX + "/")) {
             QueryStringDecoder decoder = new QueryStringDecoder(rawUri);
-            return new Reply(null, inspection.handle(method, decoder.path(), decoder.parameters(), bytes(content)), 0);
+            String inspectionPath;
+            Map<String, List<String>> query;
+            try {
+                inspectionPath = decoder.path();
+                query = decoder.parameters();
+            } catch (IllegalArgumentException malformedPercentEncoding) {
+                return new Reply(null, WireProtocol.REST_JSON_1.error("ValidationException", 400,
+                        "Malformed percent-encoding in " + abbreviate(rawUri)), 0);
+            }
+            return new Reply(null, inspection.handle(method, inspectionPath, query, bytes(content)), 0);
         }
 
         Route route = route(method, path, rawUri, headers);
@@ -104,13 +116,19 @@ final class RequestDispatcher {
             }
         }
 
+        if (body.length > 0 && op.api != null && !op.protocol.acceptsContentType(headers.get("Content-Type"))) {
+            String given = headers.get("Content-Type");
+            return new Reply(op, reject(op, new AwsServiceError("UnsupportedMediaTypeException", 415,
+                    "The request body must be " + op.protocol.contentType + ", but the Content-Type was "
+                            + (given == null ? "missing" : "'" + abbreviate(given) + "'"))), latency);
+        }
+
         ApiResponse response;
         try {
             response = switch (op) {
                 case SEND_DATA_INTEGRATION_EVENT -> supplyChain.send(route.instanceId, body);
                 case GET_DATA_INTEGRATION_EVENT -> supplyChain.get(route.instanceId, route.eventId);
-                case LIST_DATA_INTEGRATION_EVENTS -> supplyChain.list(route.instanceId,
-                        new QueryStringDecoder(rawUri).parameters());
+                case LIST_DATA_INTEGRATION_EVENTS -> supplyChain.list(route.instanceId, queryOf(rawUri));
                 case PUT_PARTNER_EVENTS -> partnerEvents.putPartnerEvents(body, decision);
                 case PUT_EVENTS -> partnerEvents.putEvents(body, decision);
                 default -> throw new IllegalStateException("not routable: " + op);
@@ -140,6 +158,26 @@ final class RequestDispatcher {
         return op.protocol.error(error);
     }
 
+    /** Records and renders the answer to a request whose HTTP framing could not be read. */
+    ApiResponse rejectMalformed(Throwable cause) {
+        String reason = cause == null ? "unreadable request"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String message = "Malformed HTTP request (" + abbreviate(reason) + ")";
+        stats.rejected(null, Operation.UNKNOWN_PATH.awsName, 400, WireProtocol.BAD_REQUEST, message);
+        return WireProtocol.protocolNeutralError(WireProtocol.BAD_REQUEST, 400, message);
+    }
+
+    /** Records and renders the answer to a request that stopped arriving before it was complete. */
+    ApiResponse rejectIncomplete() {
+        String message = "The request was not received completely within the request timeout";
+        stats.rejected(null, Operation.UNKNOWN_PATH.awsName, 408, WireProtocol.REQUEST_TIMEOUT, message);
+        return WireProtocol.protocolNeutralError(WireProtocol.REQUEST_TIMEOUT, 408, message);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+    }
+
     /** Records a request the HTTP layer refused for its size (over the aggregator's limit). */
     ApiResponse rejectOversized(String method, String rawUri, HttpHeaders headers, int maxBytes) {
         int q = rawUri.indexOf('?');
@@ -166,7 +204,14 @@ final class RequestDispatcher {
             String[] rest = path.substring(SupplyChainApi.PATH_PREFIX.length()).split("/", -1);
             if (rest.length >= 2 && rest.length <= 3 && SupplyChainApi.EVENTS_SEGMENT.equals(rest[1])
                     && !rest[0].isEmpty()) {
-                String instanceId = QueryStringDecoder.decodeComponent(rest[0]);
+                String instanceId;
+                String eventId;
+                try {
+                    instanceId = QueryStringDecoder.decodeComponent(rest[0]);
+                    eventId = rest.length == 3 ? QueryStringDecoder.decodeComponent(rest[2]) : null;
+                } catch (IllegalArgumentException malformedPercentEncoding) {
+                    return new Route(Operation.UNKNOWN_PATH, null, null);
+                }
                 if (rest.length == 2 && "POST".equals(method)) {
                     return new Route(Operation.SEND_DATA_INTEGRATION_EVENT, instanceId, null);
                 }
@@ -174,12 +219,19 @@ final class RequestDispatcher {
                     return new Route(Operation.LIST_DATA_INTEGRATION_EVENTS, instanceId, null);
                 }
                 if (rest.length == 3 && "GET".equals(method) && !rest[2].isEmpty()) {
-                    return new Route(Operation.GET_DATA_INTEGRATION_EVENT, instanceId,
-                            QueryStringDecoder.decodeComponent(rest[2]));
+                    return new Route(Operation.GET_DATA_INTEGRATION_EVENT, instanceId, eventId);
                 }
             }
         }
         return new Route(Operation.UNKNOWN_PATH, null, null);
+    }
+
+    private static Map<String, List<String>> queryOf(String rawUri) {
+        try {
+            return new QueryStringDecoder(rawUri).parameters();
+        } catch (IllegalArgumentException malformedPercentEncoding) {
+            throw AwsServiceError.validation("The query string is not valid percent-encoded text");
+        }
     }
 
     private static byte[] bytes(ByteBuf content) {

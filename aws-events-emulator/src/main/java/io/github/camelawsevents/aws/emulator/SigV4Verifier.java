@@ -139,6 +139,13 @@ final class SigV4Verifier {
                     "aws-chunked streaming payloads (" + contentSha256 + ") are not supported by the emulator");
         }
         String[] signedHeaderNames = signedHeaders.split(";");
+        for (String name : signedHeaderNames) {
+            // a header the client signed must be in the request: AWS signs what it receives, so a missing one can
+            // never match (the SDK signer used below would otherwise add x-amz-content-sha256 by itself)
+            if (name.isEmpty() || headers.get(name) == null) {
+                return forbidden("InvalidSignatureException", SIGNATURE_MISMATCH);
+            }
+        }
         boolean payloadSigning = !UNSIGNED_PAYLOAD.equals(contentSha256);
         String expected;
         try {

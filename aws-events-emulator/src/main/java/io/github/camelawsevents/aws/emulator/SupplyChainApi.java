@@ -270,15 +270,16 @@ final class SupplyChainApi {
         if (!value.isNumber()) {
             throw AwsServiceError.serialization("Member " + member + " must be a JSON number of epoch seconds");
         }
-        try {
-            BigDecimal decimal = value.decimalValue();
-            long seconds = decimal.setScale(0, RoundingMode.FLOOR).longValueExact();
-            int nanos = decimal.subtract(BigDecimal.valueOf(seconds)).movePointRight(9)
-                    .setScale(0, RoundingMode.DOWN).intValueExact();
-            return Instant.ofEpochSecond(seconds, nanos);
-        } catch (ArithmeticException | DateTimeException e) {
-            throw AwsServiceError.validation("Value at '" + member + "' is not a representable timestamp: " + value);
+        Instant instant = Json.epochSecondsToInstant(value.decimalValue());
+        if (instant == null) {
+            throw AwsServiceError.validation("Value at '" + member + "' is not a representable timestamp: "
+                    + abbreviate(value.toString()));
         }
+        return instant;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     private static String single(Map<String, List<String>> query, String name) {

@@ -18,6 +18,32 @@ enum WireProtocol {
         this.contentType = contentType;
     }
 
+    /** The error type of a request whose HTTP framing could not be read. */
+    static final String BAD_REQUEST = "BadRequestException";
+    /** The error type of a request that stopped arriving before it was complete. */
+    static final String REQUEST_TIMEOUT = "RequestTimeoutException";
+
+    /**
+     * An error for a request whose protocol is unknown (malformed HTTP, no operation read yet): readable by both
+     * protocols' clients, with the type in the {@code X-Amzn-ErrorType} header (restJson1) and as {@code __type} in
+     * the body (awsJson1_1), and the message as {@code message}.
+     */
+    static ApiResponse protocolNeutralError(String errorType, int status, String message) {
+        String body = "{\"__type\":" + Json.quote(errorType) + ",\"message\":" + Json.quote(message) + "}";
+        return new ApiResponse(status, REST_JSON_1.contentType, body.getBytes(StandardCharsets.UTF_8), errorType,
+                message);
+    }
+
+    /** Whether a request body of this protocol may carry the given Content-Type (parameters such as charset aside). */
+    boolean acceptsContentType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return mediaType.equalsIgnoreCase(this.contentType);
+    }
+
     ApiResponse success(String json) {
         return new ApiResponse(200, contentType, json.getBytes(StandardCharsets.UTF_8), null, null);
     }

@@ -95,6 +95,24 @@ public final class AwsClientFactory {
         if (settings.getProxyHost() != null && settings.getProxyPort() == null) {
             throw new IllegalArgumentException("proxyHost is set but proxyPort is not: set both");
         }
+        if (settings.getProxyHost() != null && settings.getProxyHost().isBlank()) {
+            throw new IllegalArgumentException("proxyHost is blank: set a host name or address, or leave it unset");
+        }
+        if (settings.getProxyPort() != null && (settings.getProxyPort() < 1 || settings.getProxyPort() > 65535)) {
+            throw new IllegalArgumentException("proxyPort must be 1 to 65535, got " + settings.getProxyPort());
+        }
+        if (settings.getConnectionTimeout() < 0) {
+            throw new IllegalArgumentException("connectionTimeout must be 0 (the SDK's default) or more, got "
+                                               + settings.getConnectionTimeout() + "ms");
+        }
+        if (settings.getReadTimeout() < 0) {
+            throw new IllegalArgumentException("readTimeout must be 0 (the SDK's default) or more, got "
+                                               + settings.getReadTimeout() + "ms");
+        }
+        if (settings.getMaxAttempts() < 0) {
+            throw new IllegalArgumentException("maxAttempts must be 0 (the retry mode's default) or more, got "
+                                               + settings.getMaxAttempts());
+        }
         if (clientSupplied || settings.isUseDefaultCredentialsProvider() || settings.isUseProfileCredentialsProvider()) {
             return;
         }

@@ -3,6 +3,11 @@ package io.github.camelawsevents.aws.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -90,8 +95,20 @@ public final class Json {
     /**
      * JSON text for one value: a {@link CharSequence} is taken as JSON text already (returned as is, not checked); a
      * byte array or stream is read as UTF-8 JSON text; a {@link JsonNode}, Map, record or bean is serialised.
+     *
+     * @throws FieldValidationException (field {@code json}) when bytes are not UTF-8 or the value cannot be written
+     *                                  as JSON
      */
     public static String toJsonText(Object value) {
+        return toJsonText(value, "json", -1);
+    }
+
+    /**
+     * As {@link #toJsonText(Object)}, naming {@code field} (and the entry {@code index}, or -1) when the value cannot
+     * become JSON text: bytes that are not valid UTF-8 are refused rather than silently replaced, and so is a value
+     * Jackson cannot write. The message says where and why, never what the payload holds.
+     */
+    public static String toJsonText(Object value, String field, int index) {
         if (value == null) {
             return null;
         }
@@ -102,21 +119,54 @@ public final class Json {
             return cs.toString();
         }
         if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
+            return utf8(bytes, field, index);
         }
         if (value instanceof InputStream in) {
             try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return utf8(in.readAllBytes(), field, index);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         try {
             return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "Cannot write a " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException | RuntimeException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.toString();
+            throw new FieldValidationException(field, "JSON text or a record Jackson can write",
+                    "a " + value.getClass().getName() + " that cannot be written as JSON ("
+                                                          + abbreviate(reason) + ")",
+                    index);
         }
+    }
+
+    /**
+     * Decodes UTF-8 strictly: malformed or truncated sequences are refused with the byte offset, instead of being
+     * replaced by U+FFFD (which would send data the producer never had).
+     */
+    public static String utf8(byte[] bytes, String field, int index) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            // the decoder stops at the first bad sequence; find its offset for the message
+            CharsetDecoder probe = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer at = ByteBuffer.wrap(bytes);
+            probe.decode(at, CharBuffer.allocate(bytes.length + 1), true);
+            throw new FieldValidationException(field, "UTF-8 text",
+                    "bytes that are not valid UTF-8 (at byte " + at.position() + " of " + bytes.length + ")", index);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "no reason given";
+        }
+        return text.length() <= 160 ? text : text.substring(0, 157) + "...";
     }
 
     /** Parses JSON text to a tree, naming {@code field} when it is not well-formed. */
@@ -131,10 +181,19 @@ public final class Json {
         }
     }
 
-    private static FieldValidationException malformed(JsonProcessingException e, String field, int index) {
+    /**
+     * The typed error for JSON text the parser refused: malformed text (with the character offset when the parser
+     * knows it), or text over one of the parser's limits (nesting depth, number or string length), said as such.
+     */
+    public static FieldValidationException malformed(JsonProcessingException e, String field, int index) {
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-            return new FieldValidationException(field, "JSON nested at most " + MAX_NESTING_DEPTH + " levels deep",
-                    "deeper nesting", index);
+            String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (reason.contains("nesting depth") || reason.contains("Nesting depth")) {
+                return new FieldValidationException(field,
+                        "JSON nested at most " + MAX_NESTING_DEPTH + " levels deep", "deeper nesting", index);
+            }
+            return new FieldValidationException(field, "JSON within the parser's limits",
+                    abbreviate(reason.replaceAll(", from `[^`]*`", "")), index);
         }
         String where = e.getLocation() != null ? " at character " + e.getLocation().getCharOffset() : "";
         return new FieldValidationException(field, "valid JSON text", "malformed JSON" + where, index);

@@ -22,6 +22,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.ShutdownStrategy;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
@@ -116,26 +117,28 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
         void send(List<Integer> positions) {
             List<List<Integer>> batches = Batches.split(positions, p -> entries.sizes()[p], limits);
             AtomicInteger pending = new AtomicInteger(batches.size());
-            for (List<Integer> batch : batches) {
-                try {
-                    limiter.acquire();
-                } catch (InterruptedException e) {
+            boolean interrupted = false;
+            try {
+                for (List<Integer> batch : batches) {
+                    interrupted |= acquireSlot();
+                    CompletableFuture<PutPartnerEventsResponse> response;
+                    try {
+                        response = client().putPartnerEvents(request(batch));
+                    } catch (RuntimeException e) {
+                        limiter.release();
+                        requestDone(batch, null, e, pending);
+                        continue;
+                    }
+                    response.whenComplete((result, error) -> {
+                        limiter.release();
+                        requestDone(batch, result, error, pending);
+                    });
+                }
+            } finally {
+                if (interrupted) {
+                    // restored only now: the SDK refuses a call made on an interrupted thread
                     Thread.currentThread().interrupt();
-                    requestDone(batch, null, e, pending);
-                    continue;
                 }
-                CompletableFuture<PutPartnerEventsResponse> response;
-                try {
-                    response = client().putPartnerEvents(request(batch));
-                } catch (RuntimeException e) {
-                    limiter.release();
-                    requestDone(batch, null, e, pending);
-                    continue;
-                }
-                response.whenComplete((result, error) -> {
-                    limiter.release();
-                    requestDone(batch, result, error, pending);
-                });
             }
         }
 
@@ -198,6 +201,11 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
                 awaitingRetry.add(this);
                 try {
                     scheduler.schedule(() -> sendRetry(retryable), delay, TimeUnit.MILLISECONDS);
+                    if (scheduler.isShutdown() && awaitingRetry.remove(this)) {
+                        // stopped around the call: a shut-down Camel pool may discard the task without a word
+                        LOG.debug("Not retrying {} entries: the producer is stopping", retryable.size());
+                        complete(false);
+                    }
                     return;
                 } catch (RejectedExecutionException e) {
                     if (!awaitingRetry.remove(this)) {
@@ -239,6 +247,28 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
         }
     }
 
+    /**
+     * Takes a slot of the in-flight bound, waiting while all are taken. An interrupt while waiting does not fail the
+     * entries: Camel interrupts the consumer thread (and the producer interrupts its retry thread) when a route is
+     * forced down after the shutdown timeout, and entries failed then are not dead-lettered (Camel's error handler
+     * refuses to run during a forced shutdown), so they would be lost. The thread keeps waiting (slots are freed as
+     * the requests in flight complete) and the request is sent.
+     *
+     * @return whether the thread was interrupted: the caller restores the interrupt once its requests are handed to
+     *         the SDK
+     */
+    private boolean acquireSlot() {
+        boolean interrupted = Thread.interrupted();
+        while (true) {
+            try {
+                limiter.acquire();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+    }
+
     private EventBridgeAsyncClient client() {
         EventBridgeAsyncClient client = getEndpoint().getClient();
         if (client == null) {
@@ -276,7 +306,14 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         CamelContext context = getEndpoint().getCamelContext();
-        retryScheduler = context.getExecutorServiceManager().newScheduledThreadPool(this, "AwsPartnerEventsRetry", 1);
+        // an unbounded queue: Camel's default profile holds at most 1000 scheduled tasks and refuses the next one,
+        // which failed entries that were due a retry (every message waiting for a backoff has one task here)
+        ThreadPoolProfile profile = new ThreadPoolProfile("AwsPartnerEventsRetry");
+        profile.setPoolSize(1);
+        profile.setMaxQueueSize(-1);
+        profile.addDefaults(context.getExecutorServiceManager().getDefaultThreadPoolProfile());
+        retryScheduler = context.getExecutorServiceManager().newScheduledThreadPool(this, "AwsPartnerEventsRetry",
+                profile);
         healthCheck.register(context, getEndpoint().getComponent().isHealthCheckProducerEnabled());
         LOG.info("Started aws-partner-events producer: {}", configuration);
     }

@@ -1,6 +1,5 @@
 package io.github.camelawsevents.aws.partner;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -136,7 +135,8 @@ public final class CliEntries {
 
     private static Instant timeOf(JsonNode value, int index) {
         if (value.isNumber()) {
-            return EventTimestamps.ofEpochSeconds(value.decimalValue(), "Time", index);
+            // numberValue, not decimalValue: a double that overflowed to Infinity is refused, not thrown at
+            return EventTimestamps.ofEpochSeconds(value.numberValue(), "Time", index);
         }
         if (value.isTextual()) {
             return timeOfText(value.textValue(), index);
@@ -147,7 +147,7 @@ public final class CliEntries {
 
     private static Instant timeOf(Object value, int index) {
         if (value instanceof Number number) {
-            return EventTimestamps.ofEpochSeconds(new BigDecimal(number.toString()), "Time", index);
+            return EventTimestamps.ofEpochSeconds(number, "Time", index);
         }
         if (value instanceof CharSequence text) {
             return timeOfText(text.toString(), index);
@@ -164,11 +164,11 @@ public final class CliEntries {
         String trimmed = text.trim();
         if (!trimmed.isEmpty() && (Character.isDigit(trimmed.charAt(0)) || trimmed.charAt(0) == '-')
                 && trimmed.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-')) {
-            try {
-                return EventTimestamps.ofEpochSeconds(new BigDecimal(trimmed), "Time", index);
-            } catch (NumberFormatException e) {
-                // not a number after all: fall through to ISO-8601
+            Instant seconds = EventTimestamps.ofEpochSecondsText(trimmed, "Time", index);
+            if (seconds != null) {
+                return seconds;
             }
+            // not a number after all (or far too long for one): fall through to ISO-8601
         }
         return EventTimestamps.parseIso(trimmed, "Time", index);
     }

@@ -156,11 +156,7 @@ public final class EntryReader {
         if (element instanceof PartnerEventDetail detail) {
             return detail.json();
         }
-        try {
-            return Json.toJsonText(element);
-        } catch (IllegalArgumentException e) {
-            throw new FieldValidationException("Detail", "JSON text or a record Jackson can write",
-                    "a " + element.getClass().getName() + " (" + e.getMessage() + ")", index);
-        }
+        // bytes must be UTF-8 (refused, not replaced by U+FFFD); a record Jackson cannot write is refused too
+        return Json.toJsonText(element, "Detail", index);
     }
 }

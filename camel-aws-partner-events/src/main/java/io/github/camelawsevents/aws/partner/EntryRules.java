@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.github.camelawsevents.aws.core.BatchLimits;
+import io.github.camelawsevents.aws.core.EventTimestamps;
 import io.github.camelawsevents.aws.core.FieldValidationException;
 import io.github.camelawsevents.aws.core.Json;
 import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequestEntry;
@@ -43,6 +44,10 @@ public final class EntryRules {
         checkDetail(entry.detail(), index);
         if (entry.hasResources()) {
             checkResources(entry.resources(), index);
+        }
+        if (entry.time() != null) {
+            // an entry's own Time: the same range as a header's (years 0000 to 9999)
+            EventTimestamps.inRange(entry.time(), "Time", index);
         }
         if (size > limits.maxItemSize()) {
             throw new FieldValidationException("entry size", "under " + (limits.maxSize() + 1)

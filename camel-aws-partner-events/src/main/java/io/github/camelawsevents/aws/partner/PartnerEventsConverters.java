@@ -40,12 +40,12 @@ public final class PartnerEventsConverters {
 
     @Converter
     public static PutPartnerEventsRequestEntry toEntry(byte[] json) {
-        return toEntry(new String(json, StandardCharsets.UTF_8));
+        return toEntry(Json.utf8(json, "entries", -1));
     }
 
     @Converter
     public static PutPartnerEventsRequestEntry toEntry(InputStream json) throws IOException {
-        return toEntry(new String(json.readAllBytes(), StandardCharsets.UTF_8));
+        return toEntry(Json.utf8(json.readAllBytes(), "entries", -1));
     }
 
     @Converter
@@ -71,7 +71,7 @@ public final class PartnerEventsConverters {
     /** CLI entries JSON in UTF-8 to entries; see {@link #toEntries(String)}. */
     @Converter
     public static List<PutPartnerEventsRequestEntry> toEntries(byte[] json) {
-        return toEntries(new String(json, StandardCharsets.UTF_8));
+        return toEntries(Json.utf8(json, "entries", -1));
     }
 
     @Converter
@@ -81,7 +81,7 @@ public final class PartnerEventsConverters {
 
     @Converter
     public static PutPartnerEventsRequestEntry[] toEntryArray(byte[] json) {
-        return toEntryArray(new String(json, StandardCharsets.UTF_8));
+        return toEntryArray(Json.utf8(json, "entries", -1));
     }
 
     @Converter
@@ -104,7 +104,7 @@ public final class PartnerEventsConverters {
         if (record instanceof PartnerEventDetail detail) {
             return detail;
         }
-        return new PartnerEventDetail(Json.toJsonText(record));
+        return new PartnerEventDetail(Json.toJsonText(record, "Detail", -1));
     }
 
     @Converter

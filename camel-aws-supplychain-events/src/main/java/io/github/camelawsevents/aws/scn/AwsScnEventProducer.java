@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -41,7 +42,7 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
     private final AwsScnEventEndpoint endpoint;
     private final AwsScnEventConfiguration config;
     private final ScnMessageReader reader;
-    private ExecutorService completions;
+    private volatile ExecutorService completions;
     private SendHealthCheck healthCheck;
 
     public AwsScnEventProducer(AwsScnEventEndpoint endpoint) {
@@ -75,16 +76,37 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        boolean interrupted = acquireSlot(limiter);
         try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            work.run();
+        } finally {
+            if (interrupted) {
+                // restored only now: the SDK refuses a call made on an interrupted thread
+                Thread.currentThread().interrupt();
+            }
         }
-        work.run();
         return false;
+    }
+
+    /**
+     * Takes a slot of the bound, waiting while all are taken. An interrupt while waiting does not fail the message:
+     * Camel interrupts the consumer thread when it forces a route down after the shutdown timeout, and a message
+     * failed then is not dead-lettered (Camel's error handler refuses to run during a forced shutdown), so it would be
+     * lost. The thread keeps waiting (slots are freed as the requests in flight complete) and the message is sent.
+     *
+     * @return whether the thread was interrupted while waiting: the caller restores the interrupt once the message is
+     *         handed to the SDK
+     */
+    static boolean acquireSlot(InFlightLimiter limiter) {
+        boolean interrupted = Thread.interrupted();
+        while (true) {
+            try {
+                limiter.acquire();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
     }
 
     private static ScnOperation operation(Exchange exchange) {
@@ -224,7 +246,7 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
      */
     private <T> void whenComplete(CompletableFuture<T> future, BiConsumer<? super T, ? super Throwable> handler) {
         if (future.isDone()) {
-            future.whenCompleteAsync(handler, completions);
+            future.whenComplete((result, error) -> onCamelThread(() -> handler.accept(result, error)));
         } else {
             future.whenComplete(handler);
         }
@@ -232,10 +254,35 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
 
     /** Lets the route go on on a Camel thread, not on the AWS SDK's response thread. */
     private void complete(AsyncCallback callback) {
+        onCamelThread(() -> callback.done(false));
+    }
+
+    /**
+     * Runs the task on the producer's Camel thread pool, or here when the pool is stopping or stopped: a message whose
+     * answer comes while the producer stops (it waits for the messages in flight only up to the shutdown timeout) must
+     * still end. Camel's pools discard a task given to them after shutdown (their CallerRuns policy does that), so a
+     * task is run here when the pool shut down around it, at most once either way.
+     */
+    private void onCamelThread(Runnable task) {
+        ExecutorService executor = completions;
+        if (executor == null || executor.isShutdown()) {
+            task.run();
+            return;
+        }
+        AtomicBoolean claimed = new AtomicBoolean();
+        Runnable once = () -> {
+            if (claimed.compareAndSet(false, true)) {
+                task.run();
+            }
+        };
         try {
-            completions.execute(() -> callback.done(false));
+            executor.execute(once);
         } catch (RejectedExecutionException stopping) {
-            callback.done(false);
+            once.run();
+            return;
+        }
+        if (executor.isShutdown()) {
+            once.run();
         }
     }
 

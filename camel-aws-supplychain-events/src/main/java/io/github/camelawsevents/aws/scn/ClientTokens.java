@@ -48,7 +48,8 @@ public final class ClientTokens {
      * token's SHA-256 as are missing. Two different short tokens stay different.
      */
     public static String pad(String token) {
-        int len = ScnConstraints.length(token);
+        // counted in code points, as the service counts the minimum: 17 emoji are 34 UTF-16 units but 17 characters
+        int len = ScnConstraints.minimumLength(token);
         if (len >= ScnConstraints.CLIENT_TOKEN_MIN_LENGTH) {
             return token;
         }

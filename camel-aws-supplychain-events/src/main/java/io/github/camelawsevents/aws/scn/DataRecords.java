@@ -89,8 +89,8 @@ public final class DataRecords {
             return new DataRecords(text, scanner.spans(), null, root == JsonToken.START_ARRAY,
                     scanner.connectionIdRecord, root == JsonToken.START_OBJECT && scanner.requestShaped);
         } catch (JsonProcessingException e) {
-            throw new FieldValidationException("data", "valid JSON text",
-                    "malformed JSON at character " + e.getLocation().getCharOffset(), -1);
+            // the parser's limits (nesting, number length) have no location: Json.malformed says which limit
+            throw Json.malformed(e, "data", -1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -68,7 +68,7 @@ public final class ScnConstraints {
         }
         if (!INSTANCE_ID.matcher(instanceId).matches()) {
             throw new FieldValidationException("instanceId", "a lower-case UUID matching " + INSTANCE_ID.pattern(),
-                    "'" + instanceId + "'", -1);
+                    "'" + abbreviate(instanceId) + "'", -1);
         }
         return instanceId;
     }
@@ -98,11 +98,23 @@ public final class ScnConstraints {
 
     public static String checkClientToken(String clientToken) {
         int len = length(clientToken);
-        if (len < CLIENT_TOKEN_MIN_LENGTH || len > CLIENT_TOKEN_MAX_LENGTH) {
+        // the minimum is counted as the service counts (code points): UTF-16 units would over-count a short token
+        int minLen = minimumLength(clientToken);
+        if (minLen < CLIENT_TOKEN_MIN_LENGTH || len > CLIENT_TOKEN_MAX_LENGTH) {
             throw new FieldValidationException("clientToken",
-                    CLIENT_TOKEN_MIN_LENGTH + " to " + CLIENT_TOKEN_MAX_LENGTH + " characters", len + " characters", -1);
+                    CLIENT_TOKEN_MIN_LENGTH + " to " + CLIENT_TOKEN_MAX_LENGTH + " characters",
+                    (minLen < CLIENT_TOKEN_MIN_LENGTH ? minLen : len) + " characters", -1);
         }
         return clientToken;
+    }
+
+    /**
+     * The length a minimum is checked against: Unicode code points, as the service counts. {@link #length} counts
+     * UTF-16 units, never fewer than the service, which is right for maximums; for a minimum it could pass a text the
+     * service finds too short (17 emoji are 34 units but 17 characters).
+     */
+    public static int minimumLength(CharSequence text) {
+        return Character.codePointCount(text, 0, text.length());
     }
 
     public static String checkDatasetIdentifier(String datasetIdentifier) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelawsevents.aws.core.EventTimestamps;
 import io.github.camelawsevents.aws.core.FieldValidationException;
 import io.github.camelawsevents.aws.core.Json;
 import org.apache.camel.Exchange;
@@ -89,7 +89,7 @@ final class ScnMessageReader {
         }
         String text = jsonText(exchange, body);
         // JsonNode, Map and POJO: one record (an array node: many)
-        return DataRecords.scan(text != null ? text : Json.toJsonText(body));
+        return DataRecords.scan(text != null ? text : Json.toJsonText(body, "data", -1));
     }
 
     /** Records with the event members from headers, then options; split into as many events as the data needs. */
@@ -164,7 +164,10 @@ final class ScnMessageReader {
         }
 
         b.instanceId(instanceId).eventType(eventType).eventGroupId(groupId);
-        if (given.eventTimestamp() == null) {
+        if (given.eventTimestamp() != null) {
+            // a request's own timestamp: the same range as a header's (years 0000 to 9999)
+            EventTimestamps.inRange(given.eventTimestamp(), "eventTimestamp", -1);
+        } else {
             b.eventTimestamp(ScnRequests.toInstant(message.getHeader(AwsScnEventConstants.EVENT_TIMESTAMP)));
         }
         if (target == null && datasetId != null) {
@@ -204,7 +207,8 @@ final class ScnMessageReader {
     /** The JSON text of a text-like body, or null when the body is an object to serialise. */
     private static String jsonText(Exchange exchange, Object body) {
         if (body instanceof CharSequence || body instanceof byte[]) {
-            return Json.toJsonText(body);
+            // bytes must be UTF-8: refused with the field, not replaced by U+FFFD
+            return Json.toJsonText(body, "data", -1);
         }
         if (body instanceof InputStream || body instanceof Reader) {
             String text = read(body);
@@ -219,14 +223,14 @@ final class ScnMessageReader {
             if (bytes == null) {
                 throw new UncheckedIOException(new IOException("Cannot read the file body " + body));
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return Json.utf8(bytes, "data", -1);
         }
         return null;
     }
 
     private static String read(Object stream) {
         if (stream instanceof InputStream in) {
-            return Json.toJsonText(in);
+            return Json.toJsonText(in, "data", -1);
         }
         try {
             StringWriter out = new StringWriter();
@@ -245,8 +249,13 @@ final class ScnMessageReader {
             if (record == null) {
                 throw new FieldValidationException("data", "a record (JSON object) in every element", "null", index);
             }
-            String text = jsonText(exchange, record);
-            texts.add(text != null ? text : Json.toJsonText(record));
+            String text;
+            try {
+                text = jsonText(exchange, record);
+                texts.add(text != null ? text : Json.toJsonText(record, "data", index));
+            } catch (FieldValidationException e) {
+                throw new FieldValidationException("data", e.getLimit(), e.getActual(), index);
+            }
             index++;
         }
         return texts;

@@ -1,6 +1,5 @@
 package io.github.camelawsevents.aws.scn;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -90,15 +89,13 @@ public final class ScnRequests {
 
     private static Instant timestamp(JsonNode value) {
         if (value.isNumber()) {
-            return EventTimestamps.ofEpochSeconds(value.decimalValue(), "eventTimestamp", -1);
+            // numberValue, not decimalValue: a double that overflowed to Infinity is refused, not thrown at
+            return EventTimestamps.ofEpochSeconds(value.numberValue(), "eventTimestamp", -1);
         }
         if (value.isTextual()) {
             String text = value.textValue().trim();
-            try {
-                return EventTimestamps.ofEpochSeconds(new BigDecimal(text), "eventTimestamp", -1);
-            } catch (NumberFormatException notANumber) {
-                return EventTimestamps.parseIso(text, "eventTimestamp", -1);
-            }
+            Instant seconds = EventTimestamps.ofEpochSecondsText(text, "eventTimestamp", -1);
+            return seconds != null ? seconds : EventTimestamps.parseIso(text, "eventTimestamp", -1);
         }
         throw new FieldValidationException("eventTimestamp", "epoch seconds or ISO-8601 text",
                 "JSON " + value.getNodeType(), -1);
