@@ -44,6 +44,20 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsPartnerEventsProducer.class);
 
+    /**
+     * Exchange property: what an attempt that failed (some entries not accepted) did accept, so that a Camel
+     * redelivery of the same exchange sends only the rest. Internal; removed once the message is delivered.
+     */
+    static final String ACCEPTED_PROPERTY = "CamelAwsPartnerEventsAcceptedEarlier";
+
+    /** The EventIds (null where not accepted) of an earlier attempt at {@code body} by {@code producer}. */
+    private record Accepted(AwsPartnerEventsProducer producer, Object body, List<String> eventIds) {
+        @Override
+        public String toString() {
+            return "Accepted[" + eventIds.stream().filter(id -> id != null).count() + " of " + eventIds.size() + "]";
+        }
+    }
+
     private final AwsPartnerEventsConfiguration configuration;
     private final BatchLimits limits;
     private final EntryReader reader;
@@ -83,12 +97,13 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
             return true;
         }
         Delivery delivery = new Delivery(exchange, callback, entries);
-        if (entries.size() == 0) {
+        List<Integer> positions = delivery.resumeRedelivery();
+        if (positions.isEmpty()) {
             delivery.complete(true);
             return true;
         }
         try {
-            delivery.send(allPositions(entries.size()));
+            delivery.send(positions);
         } catch (RuntimeException e) {
             // only splitting can throw here, before any request left
             exchange.setException(e);
@@ -111,6 +126,37 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
             this.callback = callback;
             this.entries = entries;
             this.ledger = new DeliveryLedger(entries.entries());
+        }
+
+        /**
+         * The positions to send. Normally all of them; but when Camel redelivers this exchange after this producer
+         * failed it, with the same body, the entries AWS accepted on an earlier attempt keep their EventIds and are not
+         * sent again (PutPartnerEvents has no idempotency token: sending them again would store them twice).
+         */
+        List<Integer> resumeRedelivery() {
+            Object earlier = exchange.getProperty(ACCEPTED_PROPERTY);
+            if (earlier == null) {
+                return allPositions(entries.size());
+            }
+            exchange.removeProperty(ACCEPTED_PROPERTY);
+            if (!(earlier instanceof Accepted accepted) || accepted.producer() != AwsPartnerEventsProducer.this
+                    || accepted.body() != exchange.getMessage().getBody()
+                    || accepted.eventIds().size() != entries.size()
+                    || !exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class)) {
+                return allPositions(entries.size());
+            }
+            List<Integer> positions = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                String eventId = accepted.eventIds().get(i);
+                if (eventId == null) {
+                    positions.add(i);
+                } else {
+                    ledger.acceptedEarlier(i, eventId);
+                }
+            }
+            LOG.debug("Redelivery: sending the {} of {} entries not accepted on an earlier attempt", positions.size(),
+                    entries.size());
+            return positions;
         }
 
         /** Sends the entries at {@code positions} in as few requests as the limits allow; blocks for permits. */
@@ -232,6 +278,12 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
                 message.removeHeader(AwsPartnerEventsConstants.FAILED_ENTRIES);
             } else {
                 message.setHeader(AwsPartnerEventsConstants.FAILED_ENTRIES, outcome.failed());
+            }
+            if (outcome.failed().isEmpty()) {
+                exchange.removeProperty(ACCEPTED_PROPERTY);
+            } else {
+                exchange.setProperty(ACCEPTED_PROPERTY,
+                        new Accepted(AwsPartnerEventsProducer.this, message.getBody(), outcome.eventIds()));
             }
             if (outcome instanceof DeliveryLedger.RequestFailed failed) {
                 exchange.setException(failed.error());

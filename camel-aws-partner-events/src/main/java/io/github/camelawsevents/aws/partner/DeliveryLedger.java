@@ -88,6 +88,13 @@ public final class DeliveryLedger {
         }
     }
 
+    /** Records that AWS accepted the entry at {@code position} on an earlier attempt at the same message. */
+    public synchronized void acceptedEarlier(int position, String eventId) {
+        eventIds[position] = eventId;
+        errorCodes[position] = null;
+        errorMessages[position] = null;
+    }
+
     /** Records that the request carrying the entries at {@code positions} failed as a whole. */
     public synchronized void reject(List<Integer> positions, Throwable error) {
         Throwable cause = SafeMessages.unwrap(error);
