@@ -1,0 +1,280 @@
+package io.github.camelawsevents.reliability;
+
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelawsevents.aws.partner.AwsPartnerEventsConstants;
+import io.github.camelawsevents.aws.partner.FailedEntry;
+import io.github.camelawsevents.aws.partner.PartnerEventsAggregationStrategy;
+import io.github.camelawsevents.aws.partner.PartnerEventsFailedException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequestEntry;
+
+/**
+ * EventBridge partner events through {@code aws-partner-events:}: one event per message on a SEDA route, batched by
+ * the Aggregate EIP with {@code PartnerEventsAggregationStrategy} (one PutPartnerEvents request per batch, completion
+ * timeout, {@code forceCompletionOnStop}), failed entries retried by the producer ({@code entryRetryAttempts}), whole
+ * requests by the SDK (STANDARD, {@code maxAttempts}), and a dead-letter channel that records exactly the entries
+ * that finally failed ({@code CamelAwsPartnerEventsFailedEntries}). Event {@code n} is the Detail
+ * {@code {"n":n,"src":"reliability"}}.
+ * <p>
+ * PutPartnerEvents has no idempotency token: a request whose response was lost is sent again by the SDK and its
+ * entries are stored twice (at-least-once, as documented). Duplicates are therefore counted, and checked to be no
+ * more than the entries the lost responses carried.
+ */
+public final class PartnerScenario extends RouteScenario {
+
+    public static final String SOURCE = "aws.partner/example.com/reliability/orders";
+    public static final String DETAIL_TYPE = "ReliabilityEvent";
+    private static final String SEDA = "seda:partner-in?size=200&blockWhenFull=true";
+
+    /** How a run is set up; {@code faults} are installed in order (the first replaces, the others add per API). */
+    public record Options(String name, String description, List<Faults> faults, int entryRetryAttempts,
+            long entryRetryMaxBackoffMs, int maxAttempts, int redeliveries, boolean redeliverFailedEntries,
+            int garbagePerMille, double stopAt, Duration timeout, boolean permanentFailuresExpected,
+            int shutdownTimeoutSeconds, boolean feedWhileStopping) {
+    }
+
+    private final Options options;
+
+    private PartnerScenario(EmulatorHandle emulator, long seed, int events, Options options) {
+        super(emulator, seed, events);
+        this.options = options;
+        this.shutdownTimeoutSeconds = options.shutdownTimeoutSeconds();
+        this.feedWhileStopping = options.feedWhileStopping();
+    }
+
+    public static ScenarioResult run(EmulatorHandle emulator, long seed, int events, Options options) throws Exception {
+        return new PartnerScenario(emulator, seed, events, options).run();
+    }
+
+    /** The fault mix of the issue: 10% entry throttling, 2% InternalFailure, 1% lost responses, throttling bursts. */
+    public static Faults issueFaults() {
+        return Faults.forApis("PARTNER_EVENTS").entryThrottleRate(0.10).entryInternalFailureRate(0.02)
+                .lostResponseRate(0.01).throttleBurstMs(2000, 100).randomLatencyMs(0, 10);
+    }
+
+    @Override
+    protected String sedaUri() {
+        return SEDA;
+    }
+
+    @Override
+    protected String routeId() {
+        return "partner";
+    }
+
+    private boolean garbage(long n) {
+        return EventIds.garbage(seed, n, options.garbagePerMille());
+    }
+
+    @Override
+    protected Object body(long n) {
+        if (garbage(n)) {
+            return (n % 2 == 0) ? "{\"n\":" + n + ",\"src\":" : "[\"n\"," + n + "]"; // broken JSON; not an object
+        }
+        return "{\"n\":" + n + ",\"src\":\"reliability\"}";
+    }
+
+    @Override
+    protected Map<String, Object> headers(long n) {
+        Map<String, Object> headers = new HashMap<>(2);
+        headers.put(N_HEADER, n);
+        return headers;
+    }
+
+    @Override
+    protected RouteBuilder routes() {
+        String uri = "aws-partner-events:" + SOURCE + "?detailType=" + DETAIL_TYPE + "&entryRetryAttempts="
+                     + options.entryRetryAttempts() + "&entryRetryMaxBackoff=" + options.entryRetryMaxBackoffMs()
+                     + "&retryMode=STANDARD&maxAttempts=" + options.maxAttempts() + "&maxInFlightRequests=32&"
+                     + connection();
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("direct:partner-dead")
+                        .maximumRedeliveries(options.redeliveries()).redeliveryDelay(100)
+                        .onRedelivery(e -> ledger.redelivered(n(e))));
+                if (!options.redeliverFailedEntries()) {
+                    // entries that still failed after the producer's own retries go straight to the dead-letter
+                    // channel (a Camel redelivery would resend only them, but they already had their retries)
+                    onException(PartnerEventsFailedException.class).maximumRedeliveries(0);
+                }
+
+                from(SEDA).routeId("partner")
+                        .process(e -> entered.incrementAndGet())
+                        .aggregate(constant(true), new PartnerEventsAggregationStrategy(SOURCE, DETAIL_TYPE))
+                            .completionTimeout(100).forceCompletionOnStop()
+                            .to(uri)
+                            .process(e -> delivered(e))
+                        .end();
+
+                from("direct:partner-dead").routeId("partner-dead").errorHandler(noErrorHandler())
+                        .process(e -> deadLetter(e));
+            }
+        };
+    }
+
+    private void delivered(Exchange e) {
+        List<?> entries = e.getMessage().getBody(List.class);
+        for (Object entry : entries) {
+            ledger.ok(EventIds.number(((PutPartnerEventsRequestEntry) entry).detail(), "n"));
+        }
+        progress.add(entries.size());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void failedOutsideDeadLetter(Exchange e) {
+        Object body = e.getMessage().getBody();
+        String cause = e.getException().getClass().getSimpleName();
+        if (body instanceof List<?> entries) {
+            List<String> ids = e.getMessage().getHeader(AwsPartnerEventsConstants.EVENT_IDS, List.class);
+            for (int i = 0; i < entries.size(); i++) {
+                long n = EventIds.number(((PutPartnerEventsRequestEntry) entries.get(i)).detail(), "n");
+                if (ids != null && i < ids.size() && ids.get(i) != null) {
+                    ledger.ok(n);
+                } else {
+                    ledger.failedOutsideDeadLetter(n, cause);
+                }
+            }
+            progress.add(entries.size());
+        } else {
+            ledger.failedOutsideDeadLetter(n(e), cause);
+            progress.add(1);
+        }
+    }
+
+    /** A batch with entries that finally failed, or a single event refused before it joined a batch. */
+    @SuppressWarnings("unchecked")
+    private void deadLetter(Exchange e) {
+        Object body = e.getMessage().getBody();
+        if (body instanceof List<?> entries) {
+            List<String> ids = e.getMessage().getHeader(AwsPartnerEventsConstants.EVENT_IDS, List.class);
+            List<FailedEntry> failed = e.getMessage().getHeader(AwsPartnerEventsConstants.FAILED_ENTRIES, List.class);
+            if (ids != null && failed != null) {
+                for (int i = 0; i < entries.size(); i++) {
+                    if (ids.get(i) != null) {
+                        ledger.ok(EventIds.number(((PutPartnerEventsRequestEntry) entries.get(i)).detail(), "n"));
+                    }
+                }
+                String exception = cause(e);
+                for (FailedEntry f : failed) {
+                    ledger.deadLettered(EventIds.number(f.entry().detail(), "n"), exception + "/" + f.errorCode());
+                }
+            } else {
+                for (Object entry : entries) {
+                    ledger.deadLettered(EventIds.number(((PutPartnerEventsRequestEntry) entry).detail(), "n"),
+                            cause(e));
+                }
+            }
+            progress.add(entries.size());
+        } else {
+            ledger.deadLettered(n(e), cause(e));
+            progress.add(1);
+        }
+    }
+
+    private ScenarioResult run() throws Exception {
+        EmulatorControl control = emulator.control();
+        control.reset();
+        control.setFaults(options.faults().get(0).json(),
+                options.faults().subList(1, options.faults().size()).stream().map(Faults::json)
+                        .toArray(com.fasterxml.jackson.databind.node.ObjectNode[]::new));
+        Execution x = execute(options.stopAt(), options.timeout());
+        EmulatorControl.Stats stats = control.stats();
+        control.clearFaults();
+
+        BitSet stored = new BitSet(events);
+        long[] storedTotal = {0};
+        long[] duplicates = {0};
+        long[] unidentified = {0};
+        control.forEachPartnerEvent(e -> {
+            storedTotal[0]++;
+            long n = EventIds.number(e.path("detail").asText(), "n");
+            if (n < 0 || n >= events) {
+                unidentified[0]++;
+            } else if (stored.get((int) n)) {
+                duplicates[0]++;
+            } else {
+                stored.set((int) n);
+            }
+        });
+
+        BitSet garbage = new BitSet(events);
+        for (int n = 0; n < events; n++) {
+            if (garbage(n)) {
+                garbage.set(n);
+            }
+        }
+        BitSet dead = ledger.deadLettered();
+        BitSet lost = new BitSet(events);
+        lost.set(0, events);
+        lost.andNot(stored);
+        lost.andNot(dead);
+        BitSet deadAndStored = (BitSet) dead.clone();
+        deadAndStored.and(stored);
+        BitSet garbageNotDead = (BitSet) garbage.clone();
+        garbageNotDead.andNot(dead);
+        BitSet silentDrops = ledger.reportedOk();
+        silentDrops.andNot(stored);
+        long lostResponses = stats.fault("LOST_RESPONSE");
+
+        ScenarioResult r = new ScenarioResult(options.name(), options.description());
+        r.metric("component", "aws-partner-events");
+        r.metric("events", events);
+        r.metric("garbage events", garbage.cardinality());
+        r.metric("stored", storedTotal[0]);
+        r.metric("stored distinct", stored.cardinality());
+        r.metric("lost", lost.cardinality());
+        r.metric("lost %", percent(lost.cardinality(), events));
+        r.metric("duplicates stored", duplicates[0]);
+        r.metric("duplicates %", percent(duplicates[0], events));
+        r.metric("dead-lettered", dead.cardinality());
+        r.metric("dead-lettered, not garbage (permanent entry failures)", dead.cardinality() - garbage.cardinality());
+        r.metric("PutPartnerEvents requests", stats.requests("PARTNER_EVENTS"));
+        r.metric("faults: entries throttled", stats.fault("ENTRY_THROTTLED"));
+        r.metric("faults: entries InternalFailure", stats.fault("ENTRY_INTERNAL_FAILURE"));
+        r.metric("faults: lost responses", lostResponses);
+        r.metric("faults: requests throttled in bursts", stats.fault("BURST_THROTTLED"));
+        r.metric("faults: requests throttled", stats.fault("REQUEST_THROTTLED"));
+        r.metric("faults: 5xx", stats.fault("SERVER_ERROR"));
+        r.metric("Camel redeliveries", ledger.redeliveryAttempts());
+        r.metric("dead-letter causes", ledger.deadLetterCauses());
+        describe(r, x);
+
+        r.check("0 lost: every event is stored or in the dead-letter channel", lost.isEmpty(),
+                lost.cardinality() + " lost" + ScnScenario.sample(lost));
+        if (!options.permanentFailuresExpected()) {
+            BitSet validNotStored = new BitSet(events);
+            validNotStored.set(0, events);
+            validNotStored.andNot(garbage);
+            validNotStored.andNot(stored);
+            r.check("every valid event is stored (no permanent failures at these fault rates)",
+                    validNotStored.isEmpty(), validNotStored.cardinality() + " valid events not stored"
+                    + ScnScenario.sample(validNotStored));
+        }
+        r.check("every stored entry is one of the events sent", unidentified[0] == 0,
+                unidentified[0] + " unidentified entries");
+        if (options.redeliveries() == 0 || !options.redeliverFailedEntries()) {
+            r.check("duplicates only where a response was lost: at most the entries of the lost responses",
+                    duplicates[0] <= 20 * lostResponses && (lostResponses > 0 || duplicates[0] == 0),
+                    duplicates[0] + " duplicates, " + lostResponses + " lost responses (at most "
+                    + 20 * lostResponses + " entries)");
+        }
+        r.check("the dead-letter channel received only events AWS did not store, each once (except entries of a"
+                + " request whose response was lost: their outcome is unknown to the sender, at-least-once)",
+                deadAndStored.cardinality() <= 20 * lostResponses && ledger.deadLetterRepeats() == 0,
+                dead.cardinality() + " dead-lettered, " + deadAndStored.cardinality() + " of them stored"
+                + ScnScenario.sample(deadAndStored) + ", " + ledger.deadLetterRepeats() + " repeats");
+        r.check("every garbage event is in the dead-letter channel", garbageNotDead.isEmpty(),
+                garbageNotDead.cardinality() + " of " + garbage.cardinality() + " garbage events missing there");
+        r.check("no event reported delivered that AWS did not store", silentDrops.isEmpty(),
+                silentDrops.cardinality() + " reported delivered but not stored" + ScnScenario.sample(silentDrops));
+        return r;
+    }
+}
