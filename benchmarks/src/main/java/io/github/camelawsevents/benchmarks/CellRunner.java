@@ -1,0 +1,128 @@
+package io.github.camelawsevents.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+/**
+ * Runs one cell in this JVM: start the contender, warm it up at zero latency (the JIT compiles the hot path
+ * fastest when nothing waits), set the cell's latency, then measure each repetition from a freshly collected heap.
+ */
+final class CellRunner {
+
+    private static final long QUIET_WINDOW_MS = 2000;
+
+    private CellRunner() {
+    }
+
+    static List<Measurement> run(Cell cell, BenchSettings settings, EmulatorControl control) throws Exception {
+        Contenders.Spec spec = Contenders.byId(cell.contender())
+                .orElseThrow(() -> new IllegalArgumentException("unknown contender " + cell.contender()));
+        List<Measurement> results = new ArrayList<>();
+        try (Contender contender = spec.factory().apply(settings)) {
+            contender.start(control.info());
+            long next = cell.eventBase();
+            control.latency(0);
+            next = warmUp(contender, cell, settings, next);
+            control.latency(cell.latencyMs());
+            Recording recording = startRecording(settings);
+            for (Cell.Run run : cell.runs()) {
+                for (int rep = 0; rep < run.repetitions(); rep++) {
+                    System.gc();
+                    EmulatorControl.Counters before = control.counters();
+                    LatencyRecorder latencies = new LatencyRecorder();
+                    HeapWatch heap = HeapWatch.start();
+                    long cpuStart = ProcessCpu.nanos();
+                    long start = System.nanoTime();
+                    RunOutcome outcome = contender.run(next, run.events(), latencies);
+                    long wall = System.nanoTime() - start;
+                    long cpu = ProcessCpu.nanos() - cpuStart;
+                    heap.close();
+                    EmulatorControl.Counters after = control.counters();
+                    next += run.events();
+                    Measurement m = new Measurement(cell.contender(), cell.latencyMs(), run.events(),
+                            after.events() - before.events(), outcome.failed(), outcome.acknowledged(),
+                            after.requests() - before.requests(), wall, cpu, after.cpuNanos() - before.cpuNanos(),
+                            latencies.percentileMicros(50), latencies.percentileMicros(99), heap.peakBytes(),
+                            heap.livePeakBytes());
+                    System.err.println("[bench]   rep " + (rep + 1) + "/" + run.repetitions() + ": " + m);
+                    results.add(m);
+                }
+            }
+            control.latency(0);
+            stopRecording(recording, settings, cell);
+        }
+        return results;
+    }
+
+    /**
+     * Runs warm-up batches at zero latency for at least {@code warmupSeconds}, and on until the JIT compiler is quiet
+     * (less than 2% of a {@value #QUIET_WINDOW_MS} ms window spent compiling), at most four times as long: on a busy
+     * machine the compiler threads get little CPU and a fixed warm-up would measure code still being compiled.
+     *
+     * @return the next unused event number
+     */
+    static long warmUp(Contender contender, Cell cell, BenchSettings settings, long next) throws Exception {
+        if (cell.warmup() <= 0) {
+            return next;
+        }
+        if (settings.warmupSeconds() <= 0) {
+            contender.run(next, cell.warmup(), new LatencyRecorder());
+            return next + cell.warmup();
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long minNanos = settings.warmupSeconds() * 1_000_000_000L;
+        long windowStart = start;
+        long compiledAtWindowStart = jit.getTotalCompilationTime();
+        while (true) {
+            contender.run(next, cell.warmup(), new LatencyRecorder());
+            next += cell.warmup();
+            long now = System.nanoTime();
+            if (now - windowStart < QUIET_WINDOW_MS * 1_000_000L) {
+                continue;
+            }
+            long compiledMs = jit.getTotalCompilationTime() - compiledAtWindowStart;
+            boolean quiet = compiledMs * 50 < (now - windowStart) / 1_000_000L;
+            if (now - start >= minNanos && quiet || now - start >= 4 * minNanos) {
+                System.err.printf(Locale.ROOT, "[bench]   warmed up for %.1f s (JIT %s)%n", (now - start) / 1e9,
+                        quiet ? "quiet" : "still compiling: " + compiledMs + " ms in the last window");
+                return next;
+            }
+            windowStart = now;
+            compiledAtWindowStart = jit.getTotalCompilationTime();
+        }
+    }
+
+    /** A JFR recording (the JDK's "profile" settings) of the measured repetitions only, when profiling. */
+    private static Recording startRecording(BenchSettings settings) throws IOException, ParseException {
+        if (settings.profileDir() == null) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    private static void stopRecording(Recording recording, BenchSettings settings, Cell cell) throws IOException {
+        if (recording == null) {
+            return;
+        }
+        recording.stop();
+        Files.createDirectories(settings.profileDir());
+        Path file = settings.profileDir().resolve(cell.contender() + "-" + cell.latencyMs() + "ms"
+                                                  + (cell.scale() ? "-scale" : "") + ".jfr");
+        recording.dump(file);
+        recording.close();
+        System.err.println("[bench]   profile: " + file.toAbsolutePath());
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.camelawsevents.benchmarks;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Contender 1, the peer a user would pick today: Camel's own {@code aws2-eventbridge} component, operation
+ * {@code putEvent}, which sends one PutEvents request with one entry per exchange on the SDK's synchronous client.
+ * Its producer is synchronous, so with Camel's default SEDA consumer (one thread) it has one request in flight; the
+ * variant with {@code concurrentConsumers} gives it as many threads as our producer has requests in flight.
+ */
+final class PeerEventBridge extends RouteContender {
+
+    private final int consumers;
+
+    PeerEventBridge(int window, int consumers) {
+        super(window, emulator -> "aws2-eventbridge://default?operation=putEvent"
+                                  + "&overrideEndpoint=true&uriEndpointOverride=" + emulator.endpoint()
+                                  + "&region=" + emulator.region()
+                                  + "&accessKey=RAW(" + emulator.accessKey() + ")"
+                                  + "&secretKey=RAW(" + emulator.secretKey() + ")");
+        this.consumers = consumers;
+    }
+
+    @Override
+    protected String consumerOptions() {
+        return consumers > 1 ? "&concurrentConsumers=" + consumers : "";
+    }
+
+    @Override
+    protected void fill(Exchange exchange, long n) {
+        Message in = exchange.getIn();
+        in.setBody(SampleEvents.partnerDetail(n));
+        in.setHeader("CamelAwsEventbridgeSource", SampleEvents.PUT_EVENTS_SOURCE);
+        in.setHeader("CamelAwsEventbridgeDetailType", SampleEvents.DETAIL_TYPE);
+        in.setHeader("CamelAwsEventbridgeResourcesArn", SampleEvents.RESOURCE);
+    }
+}
