@@ -57,10 +57,20 @@ public final class EntryRules {
         }
     }
 
+    /**
+     * The last Source that passed {@link #checkSource}: nearly every entry carries its endpoint's Source, and whether a
+     * string is valid never changes, so an equal string skips the pattern (about 6% of the producer's CPU per entry,
+     * measured with the benchmark harness's JFR profile).
+     */
+    private static volatile String lastValidSource;
+
     /** Source: required, 1..256 characters, {@value #SOURCE_REGEX}. */
     public static void checkSource(String source, int index) {
         if (source == null || source.isEmpty()) {
             throw FieldValidationException.missing("Source", index);
+        }
+        if (source.equals(lastValidSource)) {
+            return;
         }
         int length = source.codePointCount(0, source.length());
         if (length > SOURCE_MAX_LENGTH) {
@@ -71,6 +81,7 @@ public final class EntryRules {
                                                          + " (aws.partner/<partner>/<namespace>/<name>)",
                     "'" + source + "'", index);
         }
+        lastValidSource = source;
     }
 
     /** DetailType: required, at most 128 characters. */

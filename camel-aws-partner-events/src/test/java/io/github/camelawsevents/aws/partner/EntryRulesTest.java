@@ -38,6 +38,18 @@ class EntryRulesTest {
     }
 
     @Test
+    void aSourceCheckedBeforeIsStillCheckedAgainstEveryOtherSource() {
+        // the check remembers the last valid Source; that must never let a different, invalid one through
+        for (int i = 0; i < 3; i++) {
+            assertThatCode(() -> EntryRules.checkSource("aws.partner/example.com/orders", 0)).doesNotThrowAnyException();
+            assertThatThrownBy(() -> EntryRules.checkSource("aws.partner/example.com/orders/", 1))
+                    .isInstanceOf(FieldValidationException.class).hasMessageContaining("(entry 1)");
+            assertThatThrownBy(() -> EntryRules.checkSource("aws.partner/example.com", 2))
+                    .isInstanceOf(FieldValidationException.class).hasMessageContaining("(entry 2)");
+        }
+    }
+
+    @Test
     void sourceMayHave256CharactersButNot257() {
         String prefix = "aws.partner/example.com/";
         String at = prefix + "x".repeat(256 - prefix.length());
