@@ -57,12 +57,20 @@ public final class AwsEventsEmulator implements AutoCloseable {
     /** The default host: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /**
-     * The largest request body accepted: the largest valid SendDataIntegrationEvent, whose 1,048,576-character
-     * {@code data} may take 6 bytes per character JSON-escaped (<code>&#92;u0000</code>, or an emoji as two <code>&#92;uXXXX</code>
-     * escapes), plus its other members and the envelope (under 64 KiB even fully escaped). A request the model allows
-     * is never refused for its size.
+     * The largest request body accepted: the largest valid SendDataIntegrationEvent under the worst legal escaping.
+     * Its {@code data} may hold 1,048,576 characters (code points) of the astral planes, each of which a client may
+     * send as two <code>&#92;uXXXX</code> escapes, 12 bytes (the AWS CLI does), so 12 MiB, plus its other members and
+     * the envelope (under 64 KiB even fully escaped). A request the model allows is never refused for its size; the
+     * largest PutPartnerEvents (1 MiB of entries, at most 6 bytes per counted byte escaped) fits as well.
      */
-    public static final int MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024 + 64 * 1024;
+    public static final int MAX_REQUEST_BODY_BYTES = 12 * 1024 * 1024 + 64 * 1024;
+    /** The EventBridge request size limit (sum of the entry sizes) unless {@link Builder#eventBridgeRequestSizeLimit} says otherwise. */
+    public static final int DEFAULT_EVENTBRIDGE_REQUEST_SIZE_LIMIT = PartnerEventsApi.DEFAULT_REQUEST_SIZE_LIMIT;
+    /** The largest EventBridge request size limit that may be set: 1 MB, EventBridge's payload limit since January 2026. */
+    public static final int MAX_EVENTBRIDGE_REQUEST_SIZE_LIMIT = PartnerEventsApi.MAX_REQUEST_SIZE_LIMIT;
+    /** The answer to an EventBridge request over its size limit unless {@link Builder#oversizedRequestAnswer} says otherwise. */
+    public static final OversizedRequestAnswer DEFAULT_OVERSIZED_REQUEST_ANSWER =
+            OversizedRequestAnswer.VALIDATION_EXCEPTION_400;
     /** Client tokens remembered by default (per emulator); see {@link Builder#idempotencyTokenCapacity}. */
     public static final int DEFAULT_IDEMPOTENCY_TOKEN_CAPACITY = 1_000_000;
     /** How long an unfinished request may wait for its remaining bytes by default before the 408 answer. */
@@ -81,6 +89,8 @@ public final class AwsEventsEmulator implements AutoCloseable {
     private final boolean strictRecords;
     private final long requestTimeoutMillis;
     private final FaultSettings initialFaults;
+    private final OversizedRequestAnswer initialOversizedAnswer;
+    private final PartnerEventsApi partnerEventsApi;
     private final SupplyChainStore supplyChain;
     private final PartnerEventStore partnerEvents;
     private final FaultInjector faults;
@@ -102,13 +112,16 @@ public final class AwsEventsEmulator implements AutoCloseable {
         this.strictRecords = b.strictRecords;
         this.requestTimeoutMillis = b.requestTimeout.toMillis();
         this.initialFaults = b.faults;
+        this.initialOversizedAnswer = b.oversizedRequestAnswer;
         this.supplyChain = new SupplyChainStore(countOnly, b.idempotencyTokenCapacity);
         this.partnerEvents = new PartnerEventStore(countOnly);
         this.faults = new FaultInjector(b.seed, b.faults);
         this.stats = new StatsRecorder(b.rejectedRequestsCapacity);
+        this.partnerEventsApi = new PartnerEventsApi(partnerEvents, stats, countOnly, b.eventBridgeRequestSizeLimit,
+                b.oversizedRequestAnswer);
         RequestDispatcher dispatcher = new RequestDispatcher(
                 new SupplyChainApi(supplyChain, strictRecords),
-                new PartnerEventsApi(partnerEvents, stats, countOnly),
+                partnerEventsApi,
                 new InspectionEndpoint(this),
                 verifySignatures ? new SigV4Verifier(accessKey, secretKey, region) : null,
                 faults, stats);
@@ -206,6 +219,24 @@ public final class AwsEventsEmulator implements AutoCloseable {
         return strictRecords;
     }
 
+    /** The EventBridge request size limit: the most bytes a PutPartnerEvents or PutEvents request's entries may total. */
+    public int eventBridgeRequestSizeLimit() {
+        return partnerEventsApi.requestSizeLimit();
+    }
+
+    /** How a PutPartnerEvents or PutEvents request over {@link #eventBridgeRequestSizeLimit()} is answered now. */
+    public OversizedRequestAnswer oversizedRequestAnswer() {
+        return partnerEventsApi.oversizedAnswer();
+    }
+
+    /**
+     * Switches, from the next request on, how a PutPartnerEvents or PutEvents request over the size limit is
+     * answered (a test can try both answers on one emulator); {@link #reset()} goes back to the builder's choice.
+     */
+    public void oversizedRequestAnswer(OversizedRequestAnswer answer) {
+        partnerEventsApi.oversizedAnswer(Objects.requireNonNull(answer, "answer"));
+    }
+
     /** Accepted Supply Chain events. */
     public SupplyChainStore supplyChain() {
         return supplyChain;
@@ -233,13 +264,15 @@ public final class AwsEventsEmulator implements AutoCloseable {
 
     /**
      * Clears the stores (events, client tokens, per-key sequences), the rejected requests and the statistics,
-     * and puts the faults back to those the emulator was started with ({@link Builder#faults}; none by default).
+     * and puts the faults back to those the emulator was started with ({@link Builder#faults}; none by default),
+     * and the {@linkplain #oversizedRequestAnswer() oversized-request answer} to the builder's.
      */
     public void reset() {
         supplyChain.clear();
         partnerEvents.clear();
         stats.reset();
         faults.set(initialFaults);
+        partnerEventsApi.oversizedAnswer(initialOversizedAnswer);
     }
 
     /** Stops the server and its threads. Idempotent. */
@@ -276,8 +309,34 @@ public final class AwsEventsEmulator implements AutoCloseable {
         private int rejectedRequestsCapacity = DEFAULT_REJECTED_REQUESTS_CAPACITY;
         private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private int eventBridgeRequestSizeLimit = DEFAULT_EVENTBRIDGE_REQUEST_SIZE_LIMIT;
+        private OversizedRequestAnswer oversizedRequestAnswer = DEFAULT_OVERSIZED_REQUEST_ANSWER;
 
         private Builder() {
+        }
+
+        /**
+         * The most bytes the entries of one PutPartnerEvents or PutEvents request may total by the EventBridge
+         * entry-size rule: 262,144 by default (the documented limit), at most 1,048,576 (EventBridge's event payload
+         * limit since January 2026).
+         */
+        public Builder eventBridgeRequestSizeLimit(int bytes) {
+            if (bytes < 1 || bytes > MAX_EVENTBRIDGE_REQUEST_SIZE_LIMIT) {
+                throw new IllegalArgumentException("eventBridgeRequestSizeLimit must be within 1.."
+                        + MAX_EVENTBRIDGE_REQUEST_SIZE_LIMIT + ", was " + bytes);
+            }
+            this.eventBridgeRequestSizeLimit = bytes;
+            return this;
+        }
+
+        /**
+         * How a PutPartnerEvents or PutEvents request whose entries total more than the size limit is answered:
+         * {@link OversizedRequestAnswer#VALIDATION_EXCEPTION_400} (the default, the service's answer) or
+         * {@link OversizedRequestAnswer#EMPTY_413} (a 413 with an empty body, also seen from AWS).
+         */
+        public Builder oversizedRequestAnswer(OversizedRequestAnswer answer) {
+            this.oversizedRequestAnswer = Objects.requireNonNull(answer, "oversizedRequestAnswer");
+            return this;
         }
 
         /**

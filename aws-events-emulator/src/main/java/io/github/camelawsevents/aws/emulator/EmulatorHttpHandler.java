@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.Date;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -159,6 +161,8 @@ final class EmulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         http.headers().set("x-amzn-RequestId", EventIds.nextString());
+        // RFC 1123, on every answer: the SDKs correct a skewed client clock from it
+        http.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
         if (response.contentType() != null) {
             http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         }

@@ -29,6 +29,10 @@ public final class EmulatorMain {
               --count-only                        keep counters only, no payloads (long runs)
               --strict-records                    check required columns of the 15 fixed Supply Chain types
               --idempotency-token-capacity <n>    client tokens remembered (default 1000000)
+              --eventbridge-request-size-limit <bytes> most bytes the entries of a PutPartnerEvents/PutEvents
+                                                  request may total (default 262144, at most 1048576)
+              --oversized-request-answer <answer> answer to entries over that limit: VALIDATION_EXCEPTION_400
+                                                  (default) or EMPTY_413 (413 with an empty body)
               --seed <long>                       seed of the fault decisions (default 42)
               --latency-ms <ms>                   fixed latency added to each response
               --random-latency-ms <min>-<max>     random latency added on top
@@ -143,6 +147,9 @@ public final class EmulatorMain {
                             case "--secret-key" -> secretKey = value;
                             case "--verify-signatures" -> builder.verifySignatures(Boolean.parseBoolean(value));
                             case "--idempotency-token-capacity" -> builder.idempotencyTokenCapacity(Integer.parseInt(value));
+                            case "--eventbridge-request-size-limit" ->
+                                    builder.eventBridgeRequestSizeLimit(Integer.parseInt(value));
+                            case "--oversized-request-answer" -> builder.oversizedRequestAnswer(oversizedAnswer(value));
                             case "--seed" -> builder.seed(Long.parseLong(value));
                             case "--latency-ms" -> faults.latency(Duration.ofMillis(Long.parseLong(value)));
                             case "--random-latency-ms" -> {
@@ -181,5 +188,14 @@ public final class EmulatorMain {
             }
         }
         return builder.credentials(accessKey, secretKey).faults(faults.build());
+    }
+
+    private static OversizedRequestAnswer oversizedAnswer(String value) {
+        try {
+            return OversizedRequestAnswer.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--oversized-request-answer takes one of "
+                    + List.of(OversizedRequestAnswer.values()) + ", was " + value);
+        }
     }
 }

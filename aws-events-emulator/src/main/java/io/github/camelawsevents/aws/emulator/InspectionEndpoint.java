@@ -81,6 +81,8 @@ final class InspectionEndpoint {
         n.put("verifySignatures", emulator.verifiesSignatures());
         n.put("countOnly", emulator.isCountOnly());
         n.put("strictRecords", emulator.isStrictRecords());
+        n.put("eventBridgeRequestSizeLimit", emulator.eventBridgeRequestSizeLimit());
+        n.put("oversizedRequestAnswer", emulator.oversizedRequestAnswer().name());
         n.put("seed", emulator.faults().seed());
         return n;
     }

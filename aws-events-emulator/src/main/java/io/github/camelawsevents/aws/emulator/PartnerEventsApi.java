@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Amazon EventBridge PutPartnerEvents and PutEvents (awsJson1_1): entry-count limits, the documented entry-size
- * rule (413 with an empty body above 262,144 bytes), per-entry validation and injected per-entry faults, and a
- * response with one result per entry in request order.
+ * rule (over the request size limit, 262,144 bytes by default: 400 ValidationException or, selectable, 413 with an
+ * empty body), per-entry validation and injected per-entry faults, and a response with one result per entry in
+ * request order.
  */
 final class PartnerEventsApi {
 
@@ -23,7 +25,14 @@ final class PartnerEventsApi {
     static final int DETAIL_TYPE_MAX_LENGTH = 128;
     static final int MAX_PARTNER_ENTRIES = 20;
     static final int MAX_PUT_EVENTS_ENTRIES = 10;
-    static final int MAX_REQUEST_ENTRY_BYTES = 262_144;
+    /** The documented request size limit (the sum of the entry sizes), the default. */
+    static final int DEFAULT_REQUEST_SIZE_LIMIT = 262_144;
+    /** The largest request size limit: EventBridge raised event payloads to 1 MB in January 2026. */
+    static final int MAX_REQUEST_SIZE_LIMIT = 1_048_576;
+    /** The model's length limit of one {@code Resources} item (EventResource). */
+    static final int RESOURCE_MAX_LENGTH = 2048;
+    /** The service's message for entries over the size limit (PutEvents, as recorded from AWS). */
+    static final String OVER_THE_LIMIT = "Total size of the entries in the request is over the limit.";
     /** What {@code Time} counts in the entry-size rule when present. */
     static final int TIME_BYTES = 14;
 
@@ -33,17 +42,36 @@ final class PartnerEventsApi {
     private final PartnerEventStore store;
     private final StatsRecorder stats;
     private final boolean countOnly;
+    private final int requestSizeLimit;
+    private volatile OversizedRequestAnswer oversizedAnswer;
 
-    PartnerEventsApi(PartnerEventStore store, StatsRecorder stats, boolean countOnly) {
+    PartnerEventsApi(PartnerEventStore store, StatsRecorder stats, boolean countOnly, int requestSizeLimit,
+            OversizedRequestAnswer oversizedAnswer) {
         this.store = store;
         this.stats = stats;
         this.countOnly = countOnly;
+        this.requestSizeLimit = requestSizeLimit;
+        this.oversizedAnswer = oversizedAnswer;
+    }
+
+    /** Switches the answer to requests over the size limit (takes effect for the next request). */
+    void oversizedAnswer(OversizedRequestAnswer answer) {
+        this.oversizedAnswer = answer;
+    }
+
+    OversizedRequestAnswer oversizedAnswer() {
+        return oversizedAnswer;
+    }
+
+    int requestSizeLimit() {
+        return requestSizeLimit;
     }
 
     ApiResponse putPartnerEvents(byte[] body, FaultDecision faults) {
         store.partnerEventsRequestReceived();
         List<Entry> entries = parseEntries(body, MAX_PARTNER_ENTRIES, false);
-        // Source is an EventSourceName: length and pattern are model constraints, failing the whole request
+        // Source is an EventSourceName and each Resources item an EventResource: their lengths and the Source
+        // pattern are model constraints, failing the whole request
         ConstraintViolations v = new ConstraintViolations();
         for (int i = 0; i < entries.size(); i++) {
             String source = entries.get(i).source;
@@ -53,20 +81,15 @@ final class PartnerEventsApi {
             String member = "entries." + (i + 1) + ".member.source";
             v.length(member, source, 1, SOURCE_MAX_LENGTH, true);
             if (!source.isEmpty() && !PARTNER_SOURCE.matcher(source).matches()) {
-                v.add(member, source, "satisfy regular expression pattern: " + PARTNER_SOURCE.pattern());
+                v.pattern(member, source, PARTNER_SOURCE);
             }
         }
+        checkResources(entries, v);
         v.throwIfAny();
         checkSize(entries);
+        // An entry without Source, DetailType or Detail fails alone, even when every entry does: no entry member is
+        // required in the model, and AWS answers such a PutEvents request 200 with per-entry InvalidArgument.
         String[] errors = validateEntries(entries);
-        boolean everyEntryMissesMember = true;
-        for (Entry e : entries) {
-            everyEntryMissesMember &= e.missingMember() != null;
-        }
-        if (everyEntryMissesMember) {
-            throw AwsServiceError.validation("Every entry lacks a required member: " + entries.get(0).missingMember()
-                    + (entries.size() > 1 ? " (entry 1 of " + entries.size() + ")" : ""));
-        }
         List<PartnerEvent> accepted = countOnly ? null : new ArrayList<>(entries.size());
         int acceptedCount = 0;
         String response = respond(entries, errors, faults, accepted);
@@ -81,6 +104,9 @@ final class PartnerEventsApi {
 
     ApiResponse putEvents(byte[] body, FaultDecision faults) {
         List<Entry> entries = parseEntries(body, MAX_PUT_EVENTS_ENTRIES, true);
+        ConstraintViolations v = new ConstraintViolations();
+        checkResources(entries, v);
+        v.throwIfAny();
         checkSize(entries);
         String[] errors = validateEntries(entries);
         List<PartnerEvent> accepted = countOnly ? null : new ArrayList<>(entries.size());
@@ -95,15 +121,24 @@ final class PartnerEventsApi {
         return WireProtocol.AWS_JSON_1_1.success(response);
     }
 
-    /** The entry-size rule of the EventBridge user guide; over the limit: 413 with an empty body. */
-    private static void checkSize(List<Entry> entries) {
+    /** The model's EventResource length, for each entry's {@code Resources}. */
+    private static void checkResources(List<Entry> entries, ConstraintViolations v) {
+        for (int i = 0; i < entries.size(); i++) {
+            v.itemsMaxLength("entries." + (i + 1) + ".member.resources", entries.get(i).resources, RESOURCE_MAX_LENGTH);
+        }
+    }
+
+    /** The entry-size rule of the EventBridge user guide; over the limit: as {@link #oversizedAnswer} says. */
+    private void checkSize(List<Entry> entries) {
         long total = 0;
         for (Entry e : entries) {
             total += e.size();
         }
-        if (total > MAX_REQUEST_ENTRY_BYTES) {
-            throw AwsServiceError.tooLarge("Total size of the entries in the request is " + total
-                    + " bytes, over the limit of " + MAX_REQUEST_ENTRY_BYTES);
+        if (total > requestSizeLimit) {
+            throw oversizedAnswer == OversizedRequestAnswer.EMPTY_413
+                    ? AwsServiceError.tooLarge("Total size of the entries in the request is " + total
+                            + " bytes, over the limit of " + requestSizeLimit)
+                    : AwsServiceError.validation(OVER_THE_LIMIT);
         }
     }
 
@@ -191,8 +226,8 @@ final class PartnerEventsApi {
         if (entriesNode.isEmpty()) {
             v.add("entries", "[]", "have length greater than or equal to 1");
         } else if (entriesNode.size() > maxEntries) {
-            v.addWithoutValue("entries", "have length less than or equal to " + maxEntries + " (actual length "
-                    + entriesNode.size() + ")");
+            v.add("entries", describeEntries(entriesNode, putEvents), "have length less than or equal to "
+                    + maxEntries);
         }
         v.throwIfAny();
         List<Entry> entries = new ArrayList<>(entriesNode.size());
@@ -212,6 +247,40 @@ final class PartnerEventsApi {
             entries.add(e);
         }
         return entries;
+    }
+
+    /**
+     * The entries as the service echoes a list value, {@code [PutPartnerEventsRequestEntry(source=…, …), …]}
+     * (members as sent; {@link ConstraintViolations} abbreviates the text).
+     */
+    private static String describeEntries(JsonNode entries, boolean putEvents) {
+        StringBuilder sb = new StringBuilder("[");
+        String type = putEvents ? "PutEventsRequestEntry" : "PutPartnerEventsRequestEntry";
+        for (JsonNode entry : entries) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append(type).append('(');
+            if (entry.isObject()) {
+                boolean first = true;
+                for (Map.Entry<String, JsonNode> member : entry.properties()) {
+                    if (!first) {
+                        sb.append(", ");
+                    }
+                    first = false;
+                    JsonNode value = member.getValue();
+                    String name = member.getKey();
+                    sb.append(name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1))
+                            .append('=').append(value.isTextual() ? value.textValue() : value.toString());
+                }
+            }
+            sb.append(')');
+            if (sb.length() > 200) {
+                // the message quotes at most the first 100 characters anyway
+                break;
+            }
+        }
+        return sb.append(']').toString();
     }
 
     private static String text(JsonNode node, String member) {

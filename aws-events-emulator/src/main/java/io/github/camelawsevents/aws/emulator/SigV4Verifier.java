@@ -112,10 +112,18 @@ final class SigV4Verifier {
         } catch (DateTimeParseException e) {
             return forbidden("IncompleteSignatureException", "X-Amz-Date must have the form yyyyMMddTHHmmssZ");
         }
-        Duration skew = Duration.between(signedAt, clock.instant()).abs();
-        if (skew.compareTo(MAX_CLOCK_SKEW) > 0) {
-            return forbidden("InvalidSignatureException", "Signature expired: " + amzDate
-                    + " is more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes away from the server's time");
+        // The service's wording; with the Date header of the answer, the SDKs correct their clock from it
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(MAX_CLOCK_SKEW))) {
+            return forbidden("InvalidSignatureException", "Signature expired: " + amzDate + " is now earlier than "
+                    + AMZ_DATE.format(now.minus(MAX_CLOCK_SKEW).atOffset(ZoneOffset.UTC)) + " ("
+                    + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + " - " + MAX_CLOCK_SKEW.toMinutes() + " min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            return forbidden("InvalidSignatureException", "Signature not yet current: " + amzDate
+                    + " is still later than " + AMZ_DATE.format(now.plus(MAX_CLOCK_SKEW).atOffset(ZoneOffset.UTC))
+                    + " (" + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + " + " + MAX_CLOCK_SKEW.toMinutes()
+                    + " min.)");
         }
         if (!amzDate.startsWith(scope[1])) {
             return forbidden("InvalidSignatureException",

@@ -34,6 +34,8 @@ final class SupplyChainApi {
 
     static final Pattern INSTANCE_ID =
             Pattern.compile("^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$");
+    /** The event id has the same UUID shape as the instance id in the model. */
+    static final Pattern EVENT_ID = INSTANCE_ID;
     static final String DATASET_EVENT_TYPE = "scn.data.dataset";
     static final Set<String> EVENT_TYPES = Set.of(
             "scn.data.forecast", "scn.data.inventorylevel", "scn.data.inboundorder", "scn.data.inboundorderline",
@@ -44,6 +46,9 @@ final class SupplyChainApi {
     static final Pattern DATASET_ARN = Pattern.compile(
             "^arn:aws:scn:([a-z0-9-]+):([0-9]+):instance/([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})"
                     + "/namespaces/([^/]+)/datasets/([^/]+)$");
+    /** {@link #DATASET_ARN} as the model writes it (no anchors, no groups for namespace and dataset). */
+    static final String DATASET_ARN_MODEL_PATTERN = "arn:aws:scn:([a-z0-9-]+):([0-9]+):instance/"
+            + "([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})/namespaces/[^/]+/datasets/[^/]+";
     static final Set<String> OPERATION_TYPES = Set.of("APPEND", "UPSERT", "DELETE");
     static final String ASC_NAMESPACE = "asc";
 
@@ -77,9 +82,16 @@ final class SupplyChainApi {
         return WireProtocol.REST_JSON_1.success("{\"eventId\":\"" + outcome.eventId() + "\"}");
     }
 
-    /** GetDataIntegrationEvent. */
+    /** GetDataIntegrationEvent: both path members are UUIDs in the model, checked before the lookup. */
     ApiResponse get(String instanceId, String eventId) {
-        requireInstanceId(instanceId);
+        ConstraintViolations v = new ConstraintViolations();
+        if (!INSTANCE_ID.matcher(instanceId).matches()) {
+            v.pattern("instanceId", instanceId, INSTANCE_ID);
+        }
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            v.pattern("eventId", eventId, EVENT_ID);
+        }
+        v.throwIfAny();
         ScnEvent event = store.event(eventId).filter(e -> e.instanceId().equals(instanceId)).orElseThrow(
                 () -> new AwsServiceError("ResourceNotFoundException", 404,
                         "Data integration event " + eventId + " not found in instance " + instanceId));
@@ -147,7 +159,7 @@ final class SupplyChainApi {
         JsonNode root = readObject(body);
         ConstraintViolations v = new ConstraintViolations();
         if (!INSTANCE_ID.matcher(instanceId).matches()) {
-            v.add("instanceId", instanceId, "satisfy regular expression pattern: " + INSTANCE_ID.pattern());
+            v.pattern("instanceId", instanceId, INSTANCE_ID);
         }
         String eventType = text(root, "eventType");
         if (eventType == null) {
@@ -191,8 +203,7 @@ final class SupplyChainApi {
                 if (m.matches()) {
                     datasetNamespace = m.group(4);
                 } else if (before == v.count()) {
-                    v.add("datasetTarget.datasetIdentifier", datasetIdentifier,
-                            "satisfy regular expression pattern: " + DATASET_ARN.pattern());
+                    v.pattern("datasetTarget.datasetIdentifier", datasetIdentifier, DATASET_ARN_MODEL_PATTERN);
                 }
             }
             operationType = text(target, "operationType");
@@ -226,7 +237,7 @@ final class SupplyChainApi {
     static void requireInstanceId(String instanceId) {
         if (!INSTANCE_ID.matcher(instanceId).matches()) {
             ConstraintViolations v = new ConstraintViolations();
-            v.add("instanceId", instanceId, "satisfy regular expression pattern: " + INSTANCE_ID.pattern());
+            v.pattern("instanceId", instanceId, INSTANCE_ID);
             v.throwIfAny();
         }
     }

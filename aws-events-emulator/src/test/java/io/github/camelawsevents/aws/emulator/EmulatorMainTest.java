@@ -21,7 +21,8 @@ class EmulatorMainTest {
                 "--random-latency-ms", "1-3", "--throttle-rate", "0.1", "--server-error-rate", "0.2",
                 "--entry-throttle-rate", "0.3", "--entry-internal-failure-rate", "0.4", "--drop-connection-rate", "0.01",
                 "--lost-response-rate", "0.02", "--error-after-store-rate", "0.03", "--requests-per-second", "50",
-                "--throttle-burst-ms", "10000/500", "--io-threads", "1", "--idempotency-token-capacity", "10"));
+                "--throttle-burst-ms", "10000/500", "--io-threads", "1", "--idempotency-token-capacity", "10",
+                "--eventbridge-request-size-limit", "1048576", "--oversized-request-answer", "empty_413"));
         try (AwsEventsEmulator emulator = builder.start()) {
             assertThat(emulator.region()).isEqualTo("eu-west-1");
             assertThat(emulator.accessKey()).isEqualTo("AKIAMAIN000000000000");
@@ -29,6 +30,8 @@ class EmulatorMainTest {
             assertThat(emulator.verifiesSignatures()).isFalse();
             assertThat(emulator.isCountOnly()).isTrue();
             assertThat(emulator.isStrictRecords()).isTrue();
+            assertThat(emulator.eventBridgeRequestSizeLimit()).isEqualTo(1_048_576);
+            assertThat(emulator.oversizedRequestAnswer()).isEqualTo(OversizedRequestAnswer.EMPTY_413);
             assertThat(emulator.faults().seed()).isEqualTo(9);
             FaultSettings f = emulator.faults().current();
             assertThat(f.latency()).isEqualTo(Duration.ofMillis(5));
@@ -57,6 +60,10 @@ class EmulatorMainTest {
         assertThatThrownBy(() -> EmulatorMain.parse(List.of("--port"))).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> EmulatorMain.parse(List.of("--port", "x"))).hasMessageContaining("not a number");
         assertThatThrownBy(() -> EmulatorMain.parse(List.of("--throttle-rate", "2"))).hasMessageContaining("0..1");
+        assertThatThrownBy(() -> EmulatorMain.parse(List.of("--oversized-request-answer", "500")))
+                .hasMessageContaining("VALIDATION_EXCEPTION_400");
+        assertThatThrownBy(() -> EmulatorMain.parse(List.of("--eventbridge-request-size-limit", "1048577")))
+                .hasMessageContaining("1..1048576");
     }
 
     @Test

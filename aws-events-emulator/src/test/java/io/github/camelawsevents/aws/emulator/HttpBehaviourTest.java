@@ -37,6 +37,30 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void everyAnswerCarriesAnRfc1123DateHeaderTheSdksCorrectTheirClockFrom() throws Exception {
+        java.util.function.Consumer<HttpResponse<String>> hasDate = r -> {
+            String date = r.headers().firstValue("Date").orElse(null);
+            assertThat(date).as("Date of a %d", r.statusCode()).isNotNull();
+            java.time.Instant sent = java.time.ZonedDateTime.parse(date,
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            assertThat(Duration.between(sent, java.time.Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+        };
+        hasDate.accept(RawHttp.send(AWS.emulator(), "POST", PATH, RawHttp.jsonHeaders(),
+                SignatureVerificationTest.SCN_BODY, null));
+        hasDate.accept(RawHttp.send(AWS.emulator(), "POST", PATH, RawHttp.jsonHeaders(), "{}", null));
+        hasDate.accept(RawHttp.send(AWS.emulator(), "GET", "/_emulator", java.util.Map.of(), null, null));
+        hasDate.accept(RawHttp.send(AWS.emulator(), "POST", "/", RawHttp.eventBridgeHeaders("PutPartnerEvents"),
+                "{\"Entries\":[{\"Source\":\"" + PartnerEventsTest.SOURCE + "\",\"DetailType\":\"t\",\"Detail\":"
+                        + Json.quote(PartnerEventsTest.detail(262_145)) + "}]}", null));
+        try (AwsEventsEmulator signed = AwsEventsEmulator.startDefault()) {
+            HttpResponse<String> forbidden = RawHttp.send(signed, "POST", PATH, RawHttp.jsonHeaders(),
+                    SignatureVerificationTest.SCN_BODY, null);
+            assertThat(forbidden.statusCode()).isEqualTo(403);
+            hasDate.accept(forbidden);
+        }
+    }
+
+    @Test
     void aBodyOverTheServerLimitIs413AndRecorded() throws IOException {
         // a raw socket that sends the whole oversized body, then reads: the server answers 413 as soon as it sees the
         // Content-Length, and keeps reading (and dropping) the body, so the answer is never lost to a reset
@@ -54,6 +78,7 @@ class HttpBehaviourTest {
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(response).startsWith("HTTP/1.1 413 ");
+            assertThat(response.toLowerCase(java.util.Locale.ROOT)).contains("\r\ndate: ");
             assertThat(response.substring(response.indexOf("\r\n\r\n") + 4)).as("the body").isEmpty();
         }
         assertThat(AWS.emulator().rejectedRequests()).singleElement().satisfies(r -> {

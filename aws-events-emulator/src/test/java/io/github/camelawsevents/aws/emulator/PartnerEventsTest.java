@@ -124,21 +124,47 @@ class PartnerEventsTest {
     }
 
     @Test
-    void failsTheWholeRequestWhenEveryEntryMissesARequiredMember() {
-        assertThatThrownBy(() -> events.putPartnerEvents(b -> b.entries(
+    void failsEachEntryWithInvalidArgumentEvenWhenEveryEntryMissesARequiredMember() {
+        // no entry member is required in the model; AWS answers such a PutEvents request 200, entry by entry
+        PutPartnerEventsResponse response = events.putPartnerEvents(b -> b.entries(
                 entry("{}").toBuilder().detailType(null).build(),
-                entry("{}").toBuilder().source(null).build())))
-                .isInstanceOfSatisfying(EventBridgeException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(400);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-                });
+                entry("{}").toBuilder().source(null).build(),
+                entry(null)));
+        assertThat(response.failedEntryCount()).isEqualTo(3);
+        assertThat(response.entries()).extracting(PutPartnerEventsResultEntry::errorCode)
+                .containsOnly("InvalidArgument");
+        assertThat(response.entries()).extracting(PutPartnerEventsResultEntry::errorMessage).containsExactly(
+                "Parameter DetailType is not valid. Reason: DetailType is a required argument.",
+                "Parameter Source is not valid. Reason: Source is a required argument.",
+                "Parameter Detail is not valid. Reason: Detail is a required argument.");
         assertThat(AWS.emulator().partnerEvents().count()).isZero();
         assertThat(AWS.emulator().partnerEvents().requestCount()).isEqualTo(1);
+        assertThat(AWS.emulator().rejectedRequests()).isEmpty();
+    }
+
+    @Test
+    void rejectsAResourceOverTheModelsLimitOf2048Characters() {
+        PutPartnerEventsRequestEntry atLimit = entry("{}").toBuilder().resources("a".repeat(2048)).build();
+        assertThat(events.putPartnerEvents(b -> b.entries(atLimit)).failedEntryCount()).isZero();
+        // code points: 2,048 astral characters are 4,096 UTF-16 chars and still within the limit
+        PutPartnerEventsRequestEntry astral = entry("{}").toBuilder().resources("\uD83D\uDE00".repeat(2048)).build();
+        assertThat(events.putPartnerEvents(b -> b.entries(astral)).failedEntryCount()).isZero();
+
+        PutPartnerEventsRequestEntry over = entry("{}").toBuilder().resources("arn:x", "a".repeat(2049)).build();
+        assertValidationException(() -> events.putPartnerEvents(b -> b.entries(entry("{}"), over)),
+                "1 validation error detected: Value '[arn:x, aaaa");
+        assertValidationException(() -> events.putPartnerEvents(b -> b.entries(entry("{}"), over)),
+                "' at 'entries.2.member.resources' failed to satisfy constraint: Member must satisfy constraint: "
+                        + "[Member must have length less than or equal to 2048]");
+        assertThat(AWS.emulator().partnerEvents().count()).isEqualTo(2);
     }
 
     @Test
     void rejectsMoreThanTwentyOrNoEntries() {
-        assertValidationException(() -> events.putPartnerEvents(b -> b.entries(entries(21))), "less than or equal to 20");
+        assertValidationException(() -> events.putPartnerEvents(b -> b.entries(entries(21))),
+                "1 validation error detected: Value '[PutPartnerEventsRequestEntry(source=" + SOURCE);
+        assertValidationException(() -> events.putPartnerEvents(b -> b.entries(entries(21))),
+                "' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 20");
         assertValidationException(() -> events.putPartnerEvents(b -> b.entries(List.of())), "greater than or equal to 1");
         assertThat(AWS.emulator().partnerEvents().count()).isZero();
     }
@@ -148,13 +174,14 @@ class PartnerEventsTest {
         assertValidationException(() -> events.putPartnerEvents(b -> b.entries(
                 entry("{}"), entry("{}").toBuilder().source("com.example.orders").build())), "entries.2.member.source");
         assertValidationException(() -> events.putPartnerEvents(b -> b.entries(
-                entry("{}").toBuilder().source("aws.partner/only-one").build())), "regular expression");
+                entry("{}").toBuilder().source("aws.partner/only-one").build())),
+                "Member must satisfy regular expression pattern: aws\\.partner(/[\\.\\-_A-Za-z0-9]+){2,}");
         assertValidationException(() -> events.putPartnerEvents(b -> b.entries(
                 entry("{}").toBuilder().source("aws.partner/a/" + "b".repeat(254)).build())), "256");
     }
 
     @Test
-    void acceptsEntriesTotallingExactly262144BytesAndAnswers413AboveWithAnEmptyBody() {
+    void acceptsEntriesTotallingExactly262144BytesAndAnswersValidationExceptionAbove() {
         // Source 43 + DetailType 13 + Time 14 + Resource 5, Detail fills the rest; 'é' counts two bytes
         int fixed = SOURCE.length() + "Order Created".length() + 14 + "arn:x".length();
         String detailAtLimit = detail(262_144 - fixed);
@@ -162,36 +189,83 @@ class PartnerEventsTest {
         assertThat(events.putPartnerEvents(b -> b.entries(atLimit)).failedEntryCount()).isZero();
 
         PutPartnerEventsRequestEntry overByOne = atLimit.toBuilder().detail(detail(262_144 - fixed + 1)).build();
-        assertThatThrownBy(() -> events.putPartnerEvents(b -> b.entries(overByOne)))
-                .isInstanceOfSatisfying(EventBridgeException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
+        assertValidationException(() -> events.putPartnerEvents(b -> b.entries(overByOne)),
+                "Total size of the entries in the request is over the limit.");
 
         PutPartnerEventsRequestEntry withoutTime = overByOne.toBuilder().time(null).build();
         assertThat(events.putPartnerEvents(b -> b.entries(withoutTime)).failedEntryCount())
                 .as("Time counts 14 bytes only when present").isZero();
 
         assertThat(AWS.emulator().partnerEvents().count()).isEqualTo(2);
-        assertThat(AWS.emulator().rejectedRequests()).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo(413));
+        assertThat(AWS.emulator().rejectedRequests()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.errorType()).isEqualTo("ValidationException");
+        });
     }
 
     @Test
     void theSizeRuleSumsAllEntriesOfTheRequest() {
         String half = detail(131_072);
-        assertThatThrownBy(() -> events.putPartnerEvents(b -> b.entries(entry(half), entry(half))))
-                .isInstanceOfSatisfying(EventBridgeException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
+        assertValidationException(() -> events.putPartnerEvents(b -> b.entries(entry(half), entry(half))),
+                "over the limit");
     }
 
     @Test
-    void the413HasAnEmptyBody() {
-        try (AwsEventsEmulator unsigned = AwsEventsEmulator.builder().verifySignatures(false).start()) {
-            String body = "{\"Entries\":[{\"Source\":\"" + SOURCE + "\",\"DetailType\":\"t\",\"Detail\":"
-                    + Json.quote(detail(262_144)) + "}]}";
-            HttpResponse<String> response = RawHttp.send(unsigned, "POST", "/",
+    void theOversizedAnswerIsSelectable413WithAnEmptyBody() {
+        String body = "{\"Entries\":[{\"Source\":\"" + SOURCE + "\",\"DetailType\":\"t\",\"Detail\":"
+                + Json.quote(detail(262_144)) + "}]}";
+        try (AwsEventsEmulator empty413 = AwsEventsEmulator.builder().verifySignatures(false)
+                .oversizedRequestAnswer(OversizedRequestAnswer.EMPTY_413).start()) {
+            assertThat(empty413.oversizedRequestAnswer()).isEqualTo(OversizedRequestAnswer.EMPTY_413);
+            HttpResponse<String> response = RawHttp.send(empty413, "POST", "/",
                     RawHttp.eventBridgeHeaders("PutPartnerEvents"), body, null);
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(response.body()).isEmpty();
             assertThat(response.headers().firstValue("Content-Length")).hasValue("0");
+
+            // switched at run time, and back by reset()
+            empty413.oversizedRequestAnswer(OversizedRequestAnswer.VALIDATION_EXCEPTION_400);
+            HttpResponse<String> validation = RawHttp.send(empty413, "POST", "/",
+                    RawHttp.eventBridgeHeaders("PutPartnerEvents"), body, null);
+            assertThat(validation.statusCode()).isEqualTo(400);
+            assertThat(validation.body()).isEqualTo("{\"__type\":\"ValidationException\",\"message\":"
+                    + "\"Total size of the entries in the request is over the limit.\"}");
+            empty413.reset();
+            assertThat(empty413.oversizedRequestAnswer()).isEqualTo(OversizedRequestAnswer.EMPTY_413);
         }
+    }
+
+    @Test
+    void theSdkSeesBothOversizedAnswersAsEventBridgeExceptionsWithTheirStatus() {
+        PutPartnerEventsRequestEntry big = entry(detail(262_145));
+        try (AwsEventsEmulator empty413 = AwsEventsEmulator.builder()
+                .oversizedRequestAnswer(OversizedRequestAnswer.EMPTY_413).start();
+             EventBridgeClient client = SdkClients.eventBridge(empty413)) {
+            assertThatThrownBy(() -> client.putPartnerEvents(b -> b.entries(big)))
+                    .isInstanceOfSatisfying(EventBridgeException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
+        }
+        assertValidationException(() -> events.putPartnerEvents(b -> b.entries(big)), "over the limit");
+    }
+
+    @Test
+    void theRequestSizeLimitGoesUpTo1048576Bytes() {
+        try (AwsEventsEmulator oneMegabyte = AwsEventsEmulator.builder()
+                .eventBridgeRequestSizeLimit(AwsEventsEmulator.MAX_EVENTBRIDGE_REQUEST_SIZE_LIMIT).start();
+             EventBridgeClient client = SdkClients.eventBridge(oneMegabyte)) {
+            assertThat(oneMegabyte.eventBridgeRequestSizeLimit()).isEqualTo(1_048_576);
+            int fixed = SOURCE.length() + "Order Created".length();
+            assertThat(client.putPartnerEvents(b -> b.entries(entry(detail(1_048_576 - fixed)))).failedEntryCount())
+                    .isZero();
+            assertThatThrownBy(() -> client.putPartnerEvents(b -> b.entries(entry(detail(1_048_576 - fixed + 1)))))
+                    .isInstanceOfSatisfying(EventBridgeException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    });
+            assertThat(oneMegabyte.partnerEvents().count()).isEqualTo(1);
+        }
+        assertThat(AWS.emulator().eventBridgeRequestSizeLimit()).isEqualTo(262_144);
+        assertThatThrownBy(() -> AwsEventsEmulator.builder().eventBridgeRequestSizeLimit(1_048_577))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..1048576");
     }
 
     @Test

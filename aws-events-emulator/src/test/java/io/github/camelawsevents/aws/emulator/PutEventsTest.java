@@ -79,9 +79,25 @@ class PutEventsTest {
     }
 
     @Test
-    void answers413AboveTheSizeLimit() {
+    void answersValidationExceptionAboveTheSizeLimitAsAwsDoesForPutEvents() {
         PutEventsRequestEntry big = entries(1).get(0).toBuilder().detail(PartnerEventsTest.detail(262_145)).build();
         assertThatThrownBy(() -> events.putEvents(b -> b.entries(big)))
-                .isInstanceOfSatisfying(EventBridgeException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
+                .isInstanceOfSatisfying(EventBridgeException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Total size of the entries in the request is over the limit.");
+                });
+    }
+
+    @Test
+    void rejectsAResourceOver2048Characters() {
+        PutEventsRequestEntry over = entries(1).get(0).toBuilder().resources("r".repeat(2049)).build();
+        assertThatThrownBy(() -> events.putEvents(b -> b.entries(over)))
+                .isInstanceOfSatisfying(EventBridgeException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("at 'entries.1.member.resources'",
+                            "[Member must have length less than or equal to 2048]");
+                });
     }
 }

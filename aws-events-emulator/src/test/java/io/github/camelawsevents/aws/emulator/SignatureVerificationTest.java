@@ -158,7 +158,22 @@ class SignatureVerificationTest {
         HttpResponse<String> response = RawHttp.send(AWS.emulator(), "POST", SCN_PATH, RawHttp.jsonHeaders(), SCN_BODY,
                 RawHttp.Signing.of(AWS.emulator(), "scn").clock(twentyMinutesAgo));
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("Signature expired");
+        assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("InvalidSignatureException");
+        // the service's wording: "Signature expired: <X-Amz-Date> is now earlier than <now - 15 min> (<now> - 15 min.)"
+        assertThat(response.body()).matches("\\{\"message\":\"Signature expired: \\d{8}T\\d{6}Z is now earlier than "
+                + "\\d{8}T\\d{6}Z \\(\\d{8}T\\d{6}Z - 15 min\\.\\)\"}");
+        assertThat(response.headers().firstValue("Date")).isPresent();
+    }
+
+    @Test
+    void aSignatureMoreThanFifteenMinutesAheadIsNotYetCurrent() {
+        Clock twentyMinutesAhead = Clock.fixed(Instant.now().plus(Duration.ofMinutes(20)), ZoneOffset.UTC);
+        HttpResponse<String> response = RawHttp.send(AWS.emulator(), "POST", "/",
+                RawHttp.eventBridgeHeaders("PutPartnerEvents"), PARTNER_BODY,
+                RawHttp.Signing.of(AWS.emulator(), "events").clock(twentyMinutesAhead));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"__type\":\"InvalidSignatureException\"", "Signature not yet current: ",
+                " is still later than ", " + 15 min.)");
     }
 
     @Test

@@ -78,11 +78,28 @@ class SupplyChainReadBackTest {
 
     @Test
     void anUnknownEventIsResourceNotFound() {
-        assertThatThrownBy(() -> scn.getDataIntegrationEvent(b -> b.instanceId(INSTANCE).eventId("no-such-event")))
+        assertThatThrownBy(() -> scn.getDataIntegrationEvent(b -> b.instanceId(INSTANCE)
+                .eventId("0a1b2c3d-0000-4000-8000-00000000abcd")))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
         String eventId = scn.sendDataIntegrationEvent(inboundOrder().build()).eventId();
         assertThatThrownBy(() -> scn.getDataIntegrationEvent(b -> b.instanceId(SupplyChainIdempotencyTest.OTHER_INSTANCE)
                 .eventId(eventId))).as("an event of another instance").isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void anEventIdOutsideTheUuidPatternIsAValidationException() {
+        assertThatThrownBy(() -> scn.getDataIntegrationEvent(b -> b.instanceId(INSTANCE).eventId("no-such-event")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value "
+                            + "'no-such-event' at 'eventId' failed to satisfy constraint: Member must satisfy regular "
+                            + "expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}");
+                });
+        assertThatThrownBy(() -> scn.getDataIntegrationEvent(b -> b.instanceId("NOT-A-UUID")
+                .eventId("0A1B2C3D-0000-4000-8000-00000000ABCD")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("2 validation errors detected: Value 'NOT-A-UUID' at 'instanceId'")
+                        .contains("Value '0A1B2C3D-0000-4000-8000-00000000ABCD' at 'eventId'"));
     }
 
     @Test

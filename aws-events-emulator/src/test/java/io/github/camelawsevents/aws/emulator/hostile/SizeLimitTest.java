@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The HTTP size limit sits above the largest request the model allows: a SendDataIntegrationEvent whose data has the
- * full 1,048,576 characters, each written as a {@code \\uXXXX} escape by a client that escapes non-ASCII text (6 bytes a
- * character), is accepted; one byte over the limit is a 413 with an empty body.
+ * The HTTP size limit sits above the largest request the model allows under the worst legal escaping: a
+ * SendDataIntegrationEvent whose data has the full 1,048,576 characters (code points), all but 9 of them in the astral
+ * planes, each written as two {@code \\uXXXX} escapes by a client that escapes non-ASCII text (12 bytes a character,
+ * as the AWS CLI sends it), is accepted; one byte over the limit is a 413 with an empty body.
  */
 class SizeLimitTest {
 
@@ -26,8 +27,8 @@ class SizeLimitTest {
 
     @Test
     void theLargestValidRequestFitsAndOneByteOverTheLimitDoesNot() throws Exception {
-        String data = "{\"x\":\"" + "\uD83D\uDE00".repeat((1_048_576 - 8) / 2) + "\"}";
-        assertThat(data.codePointCount(0, data.length())).isLessThanOrEqualTo(1_048_576);
+        String data = "{\"ab\":\"" + "\uD83D\uDE00".repeat(1_048_567) + "\"}";
+        assertThat(data.codePointCount(0, data.length())).isEqualTo(1_048_576);
         ObjectNode request = JsonMapper.builder().build().createObjectNode()
                 .put("eventType", "scn.data.dataset")
                 .put("eventGroupId", "\u00e9".repeat(255))
@@ -39,7 +40,7 @@ class SizeLimitTest {
                 .put("operationType", "APPEND");
         byte[] body = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().writeValueAsBytes(request);
         assertThat(body.length).as("the request as a client escaping non-ASCII writes it")
-                .isGreaterThan(6 * 1024 * 1024).isLessThanOrEqualTo(AwsEventsEmulator.MAX_REQUEST_BODY_BYTES);
+                .isGreaterThan(12 * 1024 * 1024).isLessThanOrEqualTo(AwsEventsEmulator.MAX_REQUEST_BODY_BYTES);
         List<Wire.Response> accepted = Wire.exchange(AWS.emulator(),
                 Wire.request("POST", Wire.SCN_PATH, Wire.jsonHeaders(), body), false, Duration.ofSeconds(30));
         assertThat(accepted).singleElement().satisfies(r -> assertThat(r.status()).as("%s", r).isEqualTo(200));
