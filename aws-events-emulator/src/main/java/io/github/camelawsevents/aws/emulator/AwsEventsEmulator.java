@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -123,8 +124,8 @@ public final class AwsEventsEmulator implements AutoCloseable {
                 new SupplyChainApi(supplyChain, strictRecords),
                 partnerEventsApi,
                 new InspectionEndpoint(this),
-                verifySignatures ? new SigV4Verifier(accessKey, secretKey, region) : null,
-                faults, stats);
+                verifySignatures ? new SigV4Verifier(accessKey, secretKey, region, b.clock) : null,
+                faults, stats, b.clock);
 
         this.acceptorGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("aws-events-emulator-accept", true));
         this.ioGroup = new NioEventLoopGroup(b.ioThreads, new DefaultThreadFactory("aws-events-emulator-io", true));
@@ -311,8 +312,22 @@ public final class AwsEventsEmulator implements AutoCloseable {
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private int eventBridgeRequestSizeLimit = DEFAULT_EVENTBRIDGE_REQUEST_SIZE_LIMIT;
         private OversizedRequestAnswer oversizedRequestAnswer = DEFAULT_OVERSIZED_REQUEST_ANSWER;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /**
+         * The emulator's clock (default: the system's): the {@code Date} header of every answer and the 15-minute
+         * window of {@code X-Amz-Date} are measured against it. A clock ahead of the system's stands for a client whose
+         * clock is behind, e.g. {@code Clock.offset(Clock.systemUTC(), Duration.ofHours(1))} to check that a client
+         * corrects its clock from the {@code Date} of the "Signature expired" answer and succeeds. Note that the SDK
+         * for Java keeps that correction in one JVM-wide offset ({@code SdkGlobalTime}): in a JVM shared with other
+         * tests, their clients then sign with the skewed time too, until an answer corrects them back.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         /**

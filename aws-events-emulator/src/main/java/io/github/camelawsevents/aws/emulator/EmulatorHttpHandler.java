@@ -21,6 +21,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
@@ -139,7 +140,7 @@ final class EmulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
         }
     }
 
-    private static void send(ChannelHandlerContext ctx, RequestDispatcher.Reply reply, boolean keepAlive,
+    private void send(ChannelHandlerContext ctx, RequestDispatcher.Reply reply, boolean keepAlive,
             String method, String uri, long start) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {} -> {} in {} us", method, uri,
@@ -151,18 +152,18 @@ final class EmulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpRequ
             ctx.channel().close();
             return;
         }
-        ChannelFuture written = ctx.writeAndFlush(toHttp(reply.response(), keepAlive));
+        ChannelFuture written = ctx.writeAndFlush(toHttp(reply.response(), keepAlive, dispatcher.clock()));
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
     }
 
-    static FullHttpResponse toHttp(ApiResponse response, boolean keepAlive) {
+    static FullHttpResponse toHttp(ApiResponse response, boolean keepAlive, Clock clock) {
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         http.headers().set("x-amzn-RequestId", EventIds.nextString());
         // RFC 1123, on every answer: the SDKs correct a skewed client clock from it
-        http.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        http.headers().set(HttpHeaderNames.DATE, DateFormatter.format(Date.from(clock.instant())));
         if (response.contentType() != null) {
             http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         }

@@ -45,6 +45,8 @@ public final class EmulatorMain {
               --error-after-store-rate <0..1>     store, then answer 500
               --requests-per-second <n>           token-bucket rate limit, 0 = off
               --throttle-burst-ms <every>/<length> throttle everything for <length> ms of every <every> ms
+              --clock-offset-ms <ms>              run the emulator's clock (Date header, signature window) this far
+                                                  ahead of the system's (negative: behind), to try clock-skew correction
               --io-threads <n>                    Netty I/O threads (default: processors)
               --request-timeout-ms <ms>           answer 408 to a request unfinished for this long (default 60000)
               --help                              this text
@@ -176,6 +178,8 @@ public final class EmulatorMain {
                                 faults.throttleBurst(Duration.ofMillis(Long.parseLong(parts[0].trim())),
                                         Duration.ofMillis(Long.parseLong(parts[1].trim())));
                             }
+                            case "--clock-offset-ms" -> builder.clock(java.time.Clock.offset(java.time.Clock.systemUTC(),
+                                    Duration.ofMillis(Long.parseLong(value))));
                             case "--io-threads", "--iothreads" -> builder.ioThreads(Integer.parseInt(value));
                             case "--request-timeout-ms", "--requesttimeoutms" ->
                                     builder.requestTimeout(Duration.ofMillis(Long.parseLong(value)));

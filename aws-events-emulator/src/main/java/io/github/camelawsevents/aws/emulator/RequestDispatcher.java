@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -23,15 +24,22 @@ final class RequestDispatcher {
     private final SigV4Verifier verifier;
     private final FaultInjector faults;
     private final StatsRecorder stats;
+    private final Clock clock;
 
     RequestDispatcher(SupplyChainApi supplyChain, PartnerEventsApi partnerEvents, InspectionEndpoint inspection,
-            SigV4Verifier verifier, FaultInjector faults, StatsRecorder stats) {
+            SigV4Verifier verifier, FaultInjector faults, StatsRecorder stats, Clock clock) {
+        this.clock = clock;
         this.supplyChain = supplyChain;
         this.partnerEvents = partnerEvents;
         this.inspection = inspection;
         this.verifier = verifier;
         this.faults = faults;
         this.stats = stats;
+    }
+
+    /** The emulator's clock: the {@code Date} of every answer and the signature window are measured against it. */
+    Clock clock() {
+        return clock;
     }
 
     /** What to do with a request: answer (maybe after a delay), or close the connection without an answer. */

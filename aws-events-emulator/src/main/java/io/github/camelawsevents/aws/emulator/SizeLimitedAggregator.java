@@ -64,7 +64,7 @@ final class SizeLimitedAggregator extends HttpObjectAggregator {
             ApiResponse response = dispatcher.rejectOversized(request.method().name(), request.uri(),
                     request.headers(), maxContentLength);
             HttpUtil.setKeepAlive(request, false);
-            ctx.writeAndFlush(EmulatorHttpHandler.toHttp(response, false)).addListener(written -> {
+            ctx.writeAndFlush(EmulatorHttpHandler.toHttp(response, false, dispatcher.clock())).addListener(written -> {
                 if (written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
                     // Closing now, with the client still sending the body, would make the kernel answer its bytes
                     // with a reset that can destroy the 413 before the client reads it. Instead: end our side (the

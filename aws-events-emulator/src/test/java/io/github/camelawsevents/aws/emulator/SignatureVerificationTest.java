@@ -166,6 +166,27 @@ class SignatureVerificationTest {
     }
 
     @Test
+    void anEmulatorClockAheadAnswersSignatureExpiredWithItsOwnDateForTheClientToCorrectFrom() {
+        // the emulator's clock an hour ahead stands for a client an hour behind (the JavaScript suite checks that the
+        // SDKs then correct and succeed; the SDK for Java keeps its correction JVM-wide, so it is not tried here)
+        try (AwsEventsEmulator ahead = AwsEventsEmulator.builder()
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).start()) {
+            HttpResponse<String> response = RawHttp.send(ahead, "POST", "/", RawHttp.eventBridgeHeaders("PutPartnerEvents"),
+                    PARTNER_BODY, RawHttp.Signing.of(ahead, "events"));
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("\"__type\":\"InvalidSignatureException\"", "Signature expired: ");
+            Instant date = java.time.ZonedDateTime.parse(response.headers().firstValue("Date").orElseThrow(),
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            assertThat(Duration.between(Instant.now(), date)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+
+            Clock corrected = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), date));
+            HttpResponse<String> retried = RawHttp.send(ahead, "POST", "/", RawHttp.eventBridgeHeaders("PutPartnerEvents"),
+                    PARTNER_BODY, RawHttp.Signing.of(ahead, "events").clock(corrected));
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aSignatureMoreThanFifteenMinutesAheadIsNotYetCurrent() {
         Clock twentyMinutesAhead = Clock.fixed(Instant.now().plus(Duration.ofMinutes(20)), ZoneOffset.UTC);
         HttpResponse<String> response = RawHttp.send(AWS.emulator(), "POST", "/",
