@@ -1,104 +1,25 @@
 package io.github.camelawsevents.aws.scn.security;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-
-import io.github.camelawsevents.aws.scn.AwsScnEventComponent;
+import io.github.camelawsevents.aws.testsupport.AbstractRouteDumpsTest;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.impl.DefaultDumpRoutesStrategy;
-import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.support.PluginHelper;
-import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/** The shared route-dump checks ({@link AbstractRouteDumpsTest}) on an {@code aws-scn-event} route. */
+class RouteDumpsTest extends AbstractRouteDumpsTest {
 
-/**
- * Route dumps (Camel's XML and YAML dumpers, and the dump-routes strategy behind {@code camel.main.dumpRoutes}) write
- * endpoint URIs as the route has them: Camel 4.18 does not mask secret options there. So credentials written into a
- * route URI would show. The two set-ups the component docs recommend keep them out of every dump: credentials on the
- * component (or the SDK's default provider), or property placeholders with placeholders left unresolved in dumps
- * ({@code camel.main.dumpRoutesResolvePlaceholders=false}).
- */
-class RouteDumpsTest {
-
-    static final String SECRET_KEY = NoSecretsAtTraceTest.SECRET_KEY;
-    static final String SESSION_TOKEN = NoSecretsAtTraceTest.SESSION_TOKEN;
-
-    @Test
-    void credentialsOnTheComponentNeverShowInDumps() throws Exception {
-        try (CapturedLogs logs = new CapturedLogs(org.apache.logging.log4j.Level.INFO);
-             CamelContext context = new DefaultCamelContext()) {
-            AwsScnEventComponent component = new AwsScnEventComponent();
-            component.getConfiguration().setUseSessionCredentials(true);
-            component.getConfiguration().setAccessKey(NoSecretsAtTraceTest.ACCESS_KEY);
-            component.getConfiguration().setSecretKey(SECRET_KEY);
-            component.getConfiguration().setSessionToken(SESSION_TOKEN);
-            context.addComponent("aws-scn-event", component);
-            context.setDumpRoutes("yaml");
-            context.addRoutes(routes("aws-scn-event:" + NoSecretsAtTraceTest.INSTANCE + "?eventType=scn.data.inboundorder&eventGroupId=g&region=us-east-1"));
-            context.start();
-            List<String> dumps = dumps(context, true);
-            assertThat(dumps).allSatisfy(d -> assertThat(d).contains("aws-scn-event")
-                    .doesNotContain(SECRET_KEY).doesNotContain(SESSION_TOKEN));
-            context.stop();
-            assertThat(logs.text(e -> e.logger().startsWith("org.apache.camel.impl.DefaultDumpRoutesStrategy")))
-                    .as("the routes dumped into the log at start-up (camel.main.dumpRoutes=yaml)")
-                    .contains("aws-scn-event").doesNotContain(SECRET_KEY).doesNotContain(SESSION_TOKEN);
-        }
+    @Override
+    protected String scheme() {
+        return "aws-scn-event";
     }
 
-    @Test
-    void placeholdersLeftUnresolvedInDumps() throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("aws.secretKey", SECRET_KEY);
-        properties.setProperty("aws.sessionToken", SESSION_TOKEN);
-        try (CapturedLogs logs = new CapturedLogs(org.apache.logging.log4j.Level.INFO);
-             CamelContext context = new DefaultCamelContext()) {
-            context.getPropertiesComponent().setInitialProperties(properties);
-            String uri = "aws-scn-event:" + NoSecretsAtTraceTest.INSTANCE + "?eventType=scn.data.inboundorder&eventGroupId=g&region=us-east-1"
-                         + "&useSessionCredentials=true&accessKey=" + NoSecretsAtTraceTest.ACCESS_KEY
-                         + "&secretKey=RAW({{aws.secretKey}})&sessionToken=RAW({{aws.sessionToken}})";
-            context.addRoutes(routes(uri));
-            context.start();
-            // the endpoint got the real values
-            assertThat(context.getEndpoints()).anySatisfy(e -> assertThat(e.getEndpointUri()).contains(SECRET_KEY));
-            List<String> dumps = dumps(context, false);
-            assertThat(dumps).allSatisfy(d -> assertThat(d).contains("{{aws.secretKey}}")
-                    .doesNotContain(SECRET_KEY).doesNotContain(SESSION_TOKEN));
-            // camel.main.dumpRoutes=yaml with camel.main.dumpRoutesResolvePlaceholders=false
-            DefaultDumpRoutesStrategy strategy = new DefaultDumpRoutesStrategy();
-            strategy.setCamelContext(context);
-            strategy.setResolvePlaceholders(false);
-            strategy.dumpRoutes("yaml");
-            strategy.dumpRoutes("xml");
-            context.stop();
-            String logged = logs.text(e -> e.logger().startsWith("org.apache.camel.impl.DefaultDumpRoutesStrategy"));
-            assertThat(logged).contains("{{aws.secretKey}}").doesNotContain(SECRET_KEY)
-                    .doesNotContain(SESSION_TOKEN);
-        }
+    @Override
+    protected String uriWithoutCredentials() {
+        return "aws-scn-event:" + NoSecretsAtTraceTest.INSTANCE
+               + "?eventType=scn.data.inboundorder&eventGroupId=g&region=us-east-1";
     }
 
-    private static RouteBuilder routes(String uri) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:send").routeId("dumped").to(uri);
-            }
-        };
-    }
-
-    private static List<String> dumps(CamelContext context, boolean resolvePlaceholders) throws Exception {
-        List<String> dumps = new ArrayList<>();
-        for (RouteDefinition route : ((ModelCamelContext) context).getRouteDefinitions()) {
-            dumps.add(PluginHelper.getModelToXMLDumper(context)
-                    .dumpModelAsXml(context, route, resolvePlaceholders, false, false));
-            dumps.add(PluginHelper.getModelToYAMLDumper(context)
-                    .dumpModelAsYaml(context, route, resolvePlaceholders, false, false, false));
-        }
-        return dumps;
+    @Override
+    protected void addComponentWithSessionCredentials(CamelContext context, String accessKey, String secretKey,
+            String sessionToken) {
+        NoSecretsAtTraceTest.addComponent(context, accessKey, secretKey, sessionToken);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelawsevents.aws.scn.security;
+package io.github.camelawsevents.aws.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +20,14 @@ import com.sun.net.httpserver.HttpsServer;
  * An HTTPS server on 127.0.0.1 (free port) with a self-signed certificate made at test time by the JDK's keytool, into
  * target/. It answers every request with a fixed 200 body and counts the requests that got through the handshake.
  */
-final class SelfSignedHttpsServer implements AutoCloseable {
+public final class SelfSignedHttpsServer implements AutoCloseable {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     private final HttpsServer server;
     private final AtomicInteger requests = new AtomicInteger();
 
-    SelfSignedHttpsServer(String contentType, String body) throws Exception {
+    public SelfSignedHttpsServer(String contentType, String body) throws Exception {
         Path keystore = keystore();
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
@@ -74,12 +74,12 @@ final class SelfSignedHttpsServer implements AutoCloseable {
     }
 
     /** The server's base URI, e.g. https://127.0.0.1:54321. */
-    String endpoint() {
+    public String endpoint() {
         return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Requests that reached the handler (a refused certificate stops a request before this). */
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

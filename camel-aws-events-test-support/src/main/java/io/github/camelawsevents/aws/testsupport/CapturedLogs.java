@@ -1,7 +1,8 @@
-package io.github.camelawsevents.aws.scn.security;
+package io.github.camelawsevents.aws.testsupport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,18 +19,19 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Captures every log event of every logger at TRACE while open (the approach of the core module's CapturedLogs, kept
- * per module in test code): the message, the MDC, and each thrown exception with its whole stack trace and causes.
+ * Captures every log event of every logger (Log4j 2, the tests' SLF4J backend) from a level up while open: the
+ * message, the MDC, and each thrown exception with its whole stack trace and causes. Closing restores the levels.
  */
-final class CapturedLogs implements AutoCloseable {
+public final class CapturedLogs implements AutoCloseable {
 
     /**
      * The AWS SDK's SigV4 signer logs the canonical request, which holds the {@code x-amz-security-token} header,
      * at DEBUG. It is the SDK's logger, not ours; the component docs tell users to keep it at INFO or above.
      */
-    static final String SDK_SIGNER_LOGGER = "software.amazon.awssdk.http.auth.aws.internal.signer";
+    public static final String SDK_SIGNER_LOGGER = "software.amazon.awssdk.http.auth.aws.internal.signer";
 
-    record Captured(String logger, Level level, String text) {
+    /** One captured event. */
+    public record Captured(String logger, Level level, String text) {
         @Override
         public String toString() {
             return level + " " + logger + " " + text;
@@ -38,14 +40,15 @@ final class CapturedLogs implements AutoCloseable {
 
     private final List<Captured> events = new CopyOnWriteArrayList<>();
     private final AbstractAppender appender;
-    private final Map<String, Level> previous = new java.util.HashMap<>();
+    private final Map<String, Level> previous = new HashMap<>();
 
-    CapturedLogs() {
+    /** Captures everything, at TRACE. */
+    public CapturedLogs() {
         this(Level.TRACE);
     }
 
     /** Captures from {@code level} up (TRACE for everything). */
-    CapturedLogs(Level level) {
+    public CapturedLogs(Level level) {
         appender = new AbstractAppender("captured-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
@@ -64,7 +67,7 @@ final class CapturedLogs implements AutoCloseable {
         appender.start();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = ctx.getConfiguration();
-        // every configured logger (the root and any other) to TRACE, with our appender
+        // every configured logger (the root and any other) to the level, with our appender
         for (LoggerConfig logger : configuration.getLoggers().values()) {
             previous.put(logger.getName(), logger.getLevel());
             logger.addAppender(appender, level, null);
@@ -79,17 +82,28 @@ final class CapturedLogs implements AutoCloseable {
         ctx.updateLoggers();
     }
 
-    List<Captured> events() {
+    /** Every event captured so far. */
+    public List<Captured> events() {
         return List.copyOf(events);
     }
 
+    /** All captured events, one per line. */
+    public String text() {
+        return text(e -> true);
+    }
+
     /** Captured events the filter keeps, one per line. */
-    String text(Predicate<Captured> filter) {
+    public String text(Predicate<Captured> filter) {
         return events.stream().filter(filter).map(Captured::toString).collect(Collectors.joining("\n"));
     }
 
+    /** Everything but the SDK signer's canonical-request lines ({@value #SDK_SIGNER_LOGGER}). */
+    public String textOutsideSdkSigner() {
+        return text(e -> !e.logger().startsWith(SDK_SIGNER_LOGGER));
+    }
+
     /** The events whose text contains any of the needles. */
-    List<Captured> containing(List<String> needles) {
+    public List<Captured> containing(List<String> needles) {
         return events.stream().filter(e -> needles.stream().anyMatch(e.text()::contains)).toList();
     }
 
