@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.camelawsevents.aws.testsupport.HeapWatch;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -53,7 +54,7 @@ final class CellRunner {
                             after.events() - before.events(), outcome.failed(), outcome.acknowledged(),
                             after.requests() - before.requests(), wall, cpu, after.cpuNanos() - before.cpuNanos(),
                             latencies.percentileMicros(50), latencies.percentileMicros(99), heap.peakBytes(),
-                            heap.livePeakBytes());
+                            heap.peakAfterGcBytes());
                     System.err.println("[bench]   rep " + (rep + 1) + "/" + run.repetitions() + ": " + m);
                     results.add(m);
                 }

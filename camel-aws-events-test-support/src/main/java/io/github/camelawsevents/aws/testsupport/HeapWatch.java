@@ -1,4 +1,4 @@
-package io.github.camelawsevents.reliability;
+package io.github.camelawsevents.aws.testsupport;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -20,13 +20,15 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * Watches this JVM's heap pools (MemoryPoolMXBean) during a run: the peak occupancy (sampled every few milliseconds
- * and taken just before every GC), and the peak occupancy right after a GC — the live data plus old garbage not yet
- * collected, which is what grows when something is retained per event.
+ * Watches this JVM's heap pools (MemoryPoolMXBean) during a measured run, for the benchmarks and the reliability
+ * suite: the peak occupancy (sampled every {@value #SAMPLE_MILLIS} ms and taken just before every GC, so no peak
+ * between two samples is missed), and the peak occupancy right after a GC: the live data plus the old-generation
+ * garbage not yet collected, which is what grows when something is retained per event.
  */
 public final class HeapWatch implements AutoCloseable {
 
-    private static final int SAMPLE_MILLIS = 10;
+    /** The sampling period. */
+    public static final int SAMPLE_MILLIS = 5;
 
     private final List<MemoryPoolMXBean> pools;
     private final Set<String> poolNames = new HashSet<>();
@@ -38,7 +40,7 @@ public final class HeapWatch implements AutoCloseable {
     private volatile boolean running = true;
 
     private HeapWatch() {
-        pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        pools = heapPools();
         pools.forEach(p -> poolNames.add(p.getName()));
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
@@ -46,11 +48,12 @@ public final class HeapWatch implements AutoCloseable {
             }
         }
         peak.set(used());
-        sampler = new Thread(this::sample, "reliability-heap-sampler");
+        sampler = new Thread(this::sample, "heap-watch-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
 
+    /** Starts watching. */
     public static HeapWatch start() {
         return new HeapWatch();
     }
@@ -64,6 +67,7 @@ public final class HeapWatch implements AutoCloseable {
         return sum;
     }
 
+    /** The highest heap occupancy seen. */
     public long peakBytes() {
         return peak.get();
     }
@@ -73,6 +77,7 @@ public final class HeapWatch implements AutoCloseable {
         return peakAfterGc.get();
     }
 
+    /** How many GCs ran while watching. */
     public long gcCount() {
         return gcs.get();
     }
@@ -81,12 +86,14 @@ public final class HeapWatch implements AutoCloseable {
     public static long retainedAfterFullGc() {
         System.gc();
         long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getUsage().getUsed();
-            }
+        for (MemoryPoolMXBean p : heapPools()) {
+            sum += p.getUsage().getUsed();
         }
         return sum;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     }
 
     private void sample() {
