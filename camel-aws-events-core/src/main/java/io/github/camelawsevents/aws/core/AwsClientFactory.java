@@ -2,7 +2,14 @@ package io.github.camelawsevents.aws.core;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
+import io.netty.channel.EventLoopGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,13 +23,18 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.Protocol;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.ServiceMetadata;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.utils.AttributeMap;
 
@@ -38,6 +50,10 @@ public final class AwsClientFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsClientFactory.class);
 
+    /** Every region id the AWS SDK on the class path knows (all partitions, and the global pseudo-regions). */
+    private static final Set<String> KNOWN_REGIONS =
+            Region.regions().stream().map(Region::id).collect(Collectors.toUnmodifiableSet());
+
     private AwsClientFactory() {
     }
 
@@ -49,18 +65,25 @@ public final class AwsClientFactory {
             B builder, AwsClientSettings settings) {
         configureCommon(builder, settings);
         builder.httpClient(syncHttpClient(settings));
-        return builder.build();
+        C client = builder.build();
+        warnAboutRegion(settings, client);
+        return client;
     }
 
     /**
      * Configures the given SDK builder (e.g. {@code EventBridgeAsyncClient.builder()}) and builds the client, on the
-     * non-blocking Netty HTTP client with at most {@code maxConcurrency} open requests.
+     * non-blocking Netty HTTP client with at most {@code maxConcurrency} open requests. The client owns that HTTP
+     * client and its event loop threads: closing the client ends them at once.
      */
     public static <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C buildAsync(
             B builder, AwsClientSettings settings, int maxConcurrency) {
         configureCommon(builder, settings);
-        builder.httpClient(asyncHttpClient(settings, maxConcurrency));
-        return builder.build();
+        // a builder, not a built HTTP client: the SDK closes what it built when the client closes (a built one
+        // handed to it is never closed, and its event loop threads outlived every stopped endpoint)
+        builder.httpClientBuilder(new OwnEventLoopHttpClientBuilder(settings, maxConcurrency));
+        C client = builder.build();
+        warnAboutRegion(settings, client);
+        return client;
     }
 
     /**
@@ -91,6 +114,12 @@ public final class AwsClientFactory {
                 && !settings.getRegion().matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException(
                     "region must be an AWS region id such as eu-west-1, but was: " + settings.getRegion());
+        }
+        if (!clientSupplied && !settings.isOverrideEndpoint() && notBlank(settings.getRegion())
+                && !isKnownRegion(settings.getRegion())) {
+            // the SDK would build a client for it and fail only at the first send (unknown host or a signature
+            // error); a region the SDK does not know is almost always a typo
+            throw new IllegalArgumentException(unknownRegionMessage(settings.getRegion()));
         }
         if (settings.getProxyHost() != null && settings.getProxyPort() == null) {
             throw new IllegalArgumentException("proxyHost is set but proxyPort is not: set both");
@@ -131,6 +160,94 @@ public final class AwsClientFactory {
                                                + ": set both, or neither to use the SDK's default credentials chain"
                                                + " (or useDefaultCredentialsProvider / useProfileCredentialsProvider)");
         }
+    }
+
+    /** Whether the AWS SDK on the class path knows the region id ({@code Region.regions()}). */
+    public static boolean isKnownRegion(String region) {
+        return KNOWN_REGIONS.contains(region);
+    }
+
+    /** The message refusing a region the SDK does not know: the value, the closest known ids, what else to set. */
+    static String unknownRegionMessage(String region) {
+        List<String> closest = closestRegions(region);
+        return "region '" + region + "' is not an AWS region known to the AWS SDK " + VersionInfo.SDK_VERSION
+               + (closest.isEmpty() ? "" : ": did you mean " + String.join(" or ", closest) + "?")
+               + " Set region to an AWS region id such as eu-west-1, or, for an endpoint that is not AWS (an"
+               + " emulator, LocalStack), set overrideEndpoint=true and uriEndpointOverride to its URI; a region"
+               + " newer than this SDK needs a newer AWS SDK.";
+    }
+
+    /** The known region ids at the smallest edit distance (at most 3) from {@code region}, at most three of them. */
+    static List<String> closestRegions(String region) {
+        int best = Integer.MAX_VALUE;
+        List<String> closest = new ArrayList<>();
+        for (String known : KNOWN_REGIONS.stream().sorted().toList()) {
+            int d = editDistance(region, known);
+            if (d > 3 || d > best) {
+                continue;
+            }
+            if (d < best) {
+                best = d;
+                closest.clear();
+            }
+            closest.add(known);
+        }
+        return closest.size() > 3 ? closest.subList(0, 3) : closest;
+    }
+
+    /**
+     * The warning for a region the service is not offered in, as far as the SDK's endpoint metadata says, or null.
+     * Metadata that lists no region at all (some services, e.g. Supply Chain, resolve endpoints by rules only) tells
+     * nothing, so it warns of nothing.
+     */
+    static String serviceRegionWarning(String service, String region, List<Region> serviceRegions) {
+        if (serviceRegions.isEmpty() || serviceRegions.contains(Region.of(region))) {
+            return null;
+        }
+        return "region '" + region + "' is an AWS region, but the AWS SDK " + VersionInfo.SDK_VERSION
+               + " does not list service '" + service + "' in it: sends may fail if the service is not offered"
+               + " there (the SDK lists it in " + serviceRegions.size() + " regions)";
+    }
+
+    /** Says when a built client's region looks wrong; never refuses (validate did what may be refused). */
+    private static void warnAboutRegion(AwsClientSettings settings, Object client) {
+        String region = settings.getRegion();
+        if (!notBlank(region)) {
+            return;
+        }
+        if (!isKnownRegion(region)) {
+            // only reached with an endpoint override: requests are signed for the region as given
+            LOG.warn("region '{}' is not an AWS region known to the AWS SDK; accepted because uriEndpointOverride"
+                     + " is set ({}), and requests are signed for '{}'", region, settings.getUriEndpointOverride(),
+                    region);
+            return;
+        }
+        if (!settings.isOverrideEndpoint() && client instanceof SdkClient sdk) {
+            String warning = serviceRegionWarning(sdk.serviceName(), region,
+                    ServiceMetadata.of(sdk.serviceName()).regions());
+            if (warning != null) {
+                LOG.warn(warning);
+            }
+        }
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** The credentials provider the precedence rules select. */
@@ -205,7 +322,18 @@ public final class AwsClientFactory {
     }
 
     static SdkAsyncHttpClient asyncHttpClient(AwsClientSettings settings, int maxConcurrency) {
+        return asyncHttpClient(settings, maxConcurrency, AttributeMap.empty());
+    }
+
+    /**
+     * The Netty HTTP client on an event loop group of its own (the SDK's daemon threads
+     * {@code aws-java-sdk-NettyEventLoop-*}), which closing the client shuts down at once.
+     */
+    static SdkAsyncHttpClient asyncHttpClient(AwsClientSettings settings, int maxConcurrency,
+            AttributeMap serviceDefaults) {
+        SdkEventLoopGroup loops = SdkEventLoopGroup.builder().build();
         NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(loops)
                 .maxConcurrency(Math.max(1, maxConcurrency))
                 // requests beyond maxConcurrency wait for a connection instead of failing
                 .maxPendingConnectionAcquires(Math.max(10_000, maxConcurrency * 4));
@@ -224,7 +352,74 @@ public final class AwsClientFactory {
                     .useEnvironmentVariableValues(false)
                     .build());
         }
-        return http.buildWithDefaults(httpDefaults(settings));
+        SdkAsyncHttpClient netty;
+        try {
+            netty = http.buildWithDefaults(httpDefaults(settings).merge(serviceDefaults));
+        } catch (RuntimeException e) {
+            loops.eventLoopGroup().shutdownGracefully(0, LOOP_SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+            throw e;
+        }
+        return new OwnEventLoopHttpClient(netty, loops.eventLoopGroup());
+    }
+
+    /** How long closing an HTTP client waits at most for its event loop threads to end. */
+    static final long LOOP_SHUTDOWN_SECONDS = 2;
+
+    /** Builds {@link #asyncHttpClient(AwsClientSettings, int, AttributeMap)} when the SDK client is built. */
+    private static final class OwnEventLoopHttpClientBuilder
+            implements SdkAsyncHttpClient.Builder<OwnEventLoopHttpClientBuilder> {
+
+        private final AwsClientSettings settings;
+        private final int maxConcurrency;
+
+        OwnEventLoopHttpClientBuilder(AwsClientSettings settings, int maxConcurrency) {
+            this.settings = settings;
+            this.maxConcurrency = maxConcurrency;
+        }
+
+        @Override
+        public SdkAsyncHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+            return asyncHttpClient(settings, maxConcurrency, serviceDefaults);
+        }
+    }
+
+    /**
+     * The SDK's Netty client with an event loop group it does not manage: the SDK shuts a group of its own down with
+     * a 2 s quiet period (up to 15 s) and blocks close() for it, which would slow every endpoint stop; this one is
+     * shut down with no quiet period once the client's connections are closed, so no request can still need it.
+     */
+    private static final class OwnEventLoopHttpClient implements SdkAsyncHttpClient {
+
+        private final SdkAsyncHttpClient netty;
+        private final EventLoopGroup loops;
+
+        OwnEventLoopHttpClient(SdkAsyncHttpClient netty, EventLoopGroup loops) {
+            this.netty = netty;
+            this.loops = loops;
+        }
+
+        @Override
+        public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
+            return netty.execute(request);
+        }
+
+        @Override
+        public String clientName() {
+            return netty.clientName();
+        }
+
+        @Override
+        public void close() {
+            try {
+                netty.close();
+            } finally {
+                if (!loops.shutdownGracefully(0, LOOP_SHUTDOWN_SECONDS, TimeUnit.SECONDS)
+                        .awaitUninterruptibly(LOOP_SHUTDOWN_SECONDS + 1, TimeUnit.SECONDS)) {
+                    LOG.warn("The AWS client's Netty event loop threads did not end within {} s of its close",
+                            LOOP_SHUTDOWN_SECONDS + 1);
+                }
+            }
+        }
     }
 
     /** The retry strategy the settings select, or null to keep the SDK's default. */
