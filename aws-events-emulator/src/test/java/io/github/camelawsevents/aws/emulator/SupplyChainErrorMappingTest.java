@@ -51,7 +51,7 @@ class SupplyChainErrorMappingTest {
                     () -> stranger.sendDataIntegrationEvent(inboundOrder().build())));
         }
         seen.put(ResourceNotFoundException.class, catchThrowableOfType(ResourceNotFoundException.class,
-                () -> scn.getDataIntegrationEvent(b -> b.instanceId(INSTANCE).eventId("missing"))));
+                () -> scn.getDataIntegrationEvent(b -> b.instanceId(INSTANCE).eventId("0a1b2c3d-0000-4000-8000-00000000abcd"))));
         String token = "mapping-token-0123456789-0123456789-0";
         scn.sendDataIntegrationEvent(inboundOrder().clientToken(token).build());
         seen.put(ConflictException.class, catchThrowableOfType(ConflictException.class,
