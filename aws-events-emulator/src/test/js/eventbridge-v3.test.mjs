@@ -137,6 +137,16 @@ describe('PutPartnerEvents (@aws-sdk/client-eventbridge v3)', () => {
       { status: 400, type: 'ValidationException', message: 'Total size of the entries in the request is over the limit.' });
   });
 
+  test('with the selectable 413 answer, the oversized request is a 413 with an empty body, which v3 cannot type', async () => {
+    await inspect('/settings', { method: 'POST', body: { oversizedRequestAnswer: 'EMPTY_413' } });
+    try {
+      // no body to read an error type from: v3 names it 'Unknown' (the emulator's own tests check the empty body)
+      await rejectsWith(() => put([entry(0, { Detail: detailOf(262_145) })]), { status: 413, type: 'Unknown' });
+    } finally {
+      await inspect('/settings', { method: 'POST', body: { oversizedRequestAnswer: 'VALIDATION_EXCEPTION_400' } });
+    }
+  });
+
   test('injected per-entry throttling comes back as ErrorCode ThrottlingException', async () => {
     await inspect('/faults', { method: 'POST', body: { entryThrottleRate: 1, appliesTo: ['PARTNER_EVENTS'] } });
     try {

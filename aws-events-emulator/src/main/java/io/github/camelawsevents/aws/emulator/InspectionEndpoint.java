@@ -26,6 +26,8 @@ import java.util.Map;
  * POST   /_emulator/faults              install fault settings: an object replaces all; an array replaces all
  *                                       with its first element and adds the others per API
  * DELETE /_emulator/faults              remove every fault
+ * POST   /_emulator/settings            {"oversizedRequestAnswer":"EMPTY_413"|"VALIDATION_EXCEPTION_400"}: switches the
+ *                                       answer to oversized EventBridge requests until the next reset
  * POST   /_emulator/reset               same as {@link AwsEventsEmulator#reset()}
  * </pre>
  */
@@ -61,6 +63,10 @@ final class InspectionEndpoint {
                 case "DELETE /_emulator/faults" -> {
                     emulator.faults().clear();
                     yield ok(faults());
+                }
+                case "POST /_emulator/settings" -> {
+                    setSettings(body);
+                    yield ok(info());
                 }
                 case "POST /_emulator/reset" -> {
                     emulator.reset();
@@ -199,6 +205,30 @@ final class InspectionEndpoint {
             byApi.set(api.name(), FaultSettingsJson.toJson(emulator.faults().current(api)));
         }
         return n;
+    }
+
+    /** Run-time settings that are not faults; every member is optional, unknown members are an error. */
+    private void setSettings(byte[] body) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("settings are not valid JSON: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("settings must be a JSON object");
+        }
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+            if (!member.getKey().equals("oversizedRequestAnswer")) {
+                throw new IllegalArgumentException("unknown setting '" + member.getKey() + "'");
+            }
+            try {
+                emulator.oversizedRequestAnswer(OversizedRequestAnswer.valueOf(member.getValue().asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("oversizedRequestAnswer must be one of "
+                        + List.of(OversizedRequestAnswer.values()) + ", was " + member.getValue());
+            }
+        }
     }
 
     private void setFaults(byte[] body) {

@@ -119,6 +119,33 @@ class InspectionEndpointTest {
     }
 
     @Test
+    void switchesTheOversizedRequestAnswerAtRunTimeUntilTheNextReset() {
+        JsonNode info = getJson("/_emulator");
+        assertThat(info.get("oversizedRequestAnswer").asText()).isEqualTo("VALIDATION_EXCEPTION_400");
+        assertThat(info.get("eventBridgeRequestSizeLimit").asInt()).isEqualTo(262_144);
+
+        HttpResponse<String> set = RawHttp.send(AWS.emulator(), "POST", "/_emulator/settings",
+                "{\"oversizedRequestAnswer\":\"EMPTY_413\"}");
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).contains("\"oversizedRequestAnswer\":\"EMPTY_413\"");
+        assertThatThrownBy(() -> events.putPartnerEvents(b -> b.entries(PartnerEventsTest.entry(
+                PartnerEventsTest.detail(262_145))))).isInstanceOfSatisfying(
+                software.amazon.awssdk.services.eventbridge.model.EventBridgeException.class,
+                e -> assertThat(e.statusCode()).isEqualTo(413));
+
+        HttpResponse<String> unknown = RawHttp.send(AWS.emulator(), "POST", "/_emulator/settings", "{\"x\":1}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown setting 'x'");
+        HttpResponse<String> bad = RawHttp.send(AWS.emulator(), "POST", "/_emulator/settings",
+                "{\"oversizedRequestAnswer\":\"500\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("VALIDATION_EXCEPTION_400");
+
+        AWS.emulator().reset();
+        assertThat(AWS.emulator().oversizedRequestAnswer()).isEqualTo(OversizedRequestAnswer.VALIDATION_EXCEPTION_400);
+    }
+
+    @Test
     void installsPerApiSettingsFromAnArray() {
         HttpResponse<String> set = RawHttp.send(AWS.emulator(), "POST", "/_emulator/faults",
                 "[{\"serverErrorRate\":1,\"appliesTo\":[\"PARTNER_EVENTS\"]},"
