@@ -94,6 +94,9 @@ public final class EmulatorMain {
         out.println("  access key  " + emulator.accessKey());
         out.println("  secret key  " + emulator.secretKey());
         out.println("  signatures  " + (emulator.verifiesSignatures() ? "verified" : "not verified"));
+        out.println("  eventbridge entries up to " + emulator.eventBridgeRequestSizeLimit() + " bytes a request, over it "
+                + (emulator.oversizedRequestAnswer() == OversizedRequestAnswer.EMPTY_413 ? "413 with an empty body"
+                        : "400 ValidationException"));
         out.println("  inspection  " + emulator.endpoint() + "/_emulator/stats");
         out.println("  AWS CLI     AWS_ACCESS_KEY_ID=" + emulator.accessKey() + " AWS_SECRET_ACCESS_KEY="
                 + emulator.secretKey() + " aws --region " + emulator.region() + " --endpoint-url "
