@@ -43,11 +43,22 @@ public record BatchLimits(int maxItems, long maxSize, long overhead, long separa
 
         /** Whether one more item of {@code itemSize} keeps the batch within both limits. */
         public boolean fits(long itemSize) {
-            if (items >= limits.maxItems()) {
+            return fits(1, itemSize);
+        }
+
+        /**
+         * Whether {@code count} more items of {@code totalSize} together keep the batch within both limits: the one
+         * "does this fit" rule, for one entry and for a message's whole set of entries alike.
+         */
+        public boolean fits(int count, long totalSize) {
+            if (count < 1) {
+                return true;
+            }
+            if ((long) items + count > limits.maxItems()) {
                 return false;
             }
-            long added = items == 0 ? itemSize : itemSize + limits.separator();
-            return size + added <= limits.maxSize();
+            long separators = (items == 0 ? count - 1L : count) * limits.separator();
+            return size + totalSize + separators <= limits.maxSize();
         }
 
         /** Adds an item (the caller checked {@link #fits(long)} or accepts an over-full batch). */

@@ -25,6 +25,25 @@ public final class SafeMessages {
         return text.length() > MAX ? text.substring(0, MAX) + "…" : text;
     }
 
+    /**
+     * The error code of a failure: the AWS error code when AWS answered with one, {@code HTTP <status>} when it
+     * answered without one (e.g. an empty 413), else the exception's simple class name.
+     */
+    public static String errorCode(Throwable error) {
+        Throwable t = unwrap(error);
+        if (t instanceof AwsServiceException aws) {
+            if (aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null
+                    && !aws.awsErrorDetails().errorCode().isEmpty()) {
+                return aws.awsErrorDetails().errorCode();
+            }
+            return "HTTP " + aws.statusCode();
+        }
+        if (t instanceof software.amazon.awssdk.core.exception.SdkServiceException service) {
+            return "HTTP " + service.statusCode();
+        }
+        return t.getClass().getSimpleName();
+    }
+
     /** Strips the CompletionException / ExecutionException wrappers of asynchronous calls. */
     public static Throwable unwrap(Throwable error) {
         Throwable t = error;

@@ -15,8 +15,8 @@ class InFlightLimiterTest {
     @Test
     void boundsInFlightWorkAndBlocksTheCallerAtTheBound() throws Exception {
         InFlightLimiter limiter = new InFlightLimiter(2);
-        limiter.acquire();
-        limiter.acquire();
+        assertThat(limiter.acquireSlot()).isFalse();
+        assertThat(limiter.acquireSlot()).isFalse();
         assertThat(limiter.inFlight()).isEqualTo(2);
         assertThat(limiter.tryAcquire()).isFalse();
 
@@ -24,12 +24,8 @@ class InFlightLimiterTest {
         CountDownLatch started = new CountDownLatch(1);
         Thread caller = new Thread(() -> {
             started.countDown();
-            try {
-                limiter.acquire();
-                acquired.set(true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            limiter.acquireSlot();
+            acquired.set(true);
         });
         caller.start();
         started.await();
@@ -47,12 +43,36 @@ class InFlightLimiterTest {
     void awaitIdleWaitsForInFlightWork() throws Exception {
         InFlightLimiter limiter = new InFlightLimiter(3);
         assertThat(limiter.awaitIdle(Duration.ZERO)).isTrue();
-        limiter.acquire();
+        limiter.acquireSlot();
         assertThat(limiter.awaitIdle(Duration.ofMillis(50))).isFalse();
         Thread releaser = new Thread(limiter::release);
         releaser.start();
         assertThat(limiter.awaitIdle(Duration.ofSeconds(10))).isTrue();
         assertThat(limiter.inFlight()).isZero();
+    }
+
+    @Test
+    void anInterruptDoesNotGiveUpTheWaitAndIsReportedNotKept() throws Exception {
+        InFlightLimiter limiter = new InFlightLimiter(1);
+        limiter.acquireSlot();
+        AtomicBoolean reported = new AtomicBoolean();
+        AtomicBoolean keptOnThread = new AtomicBoolean(true);
+        CountDownLatch waiting = new CountDownLatch(1);
+        Thread caller = new Thread(() -> {
+            waiting.countDown();
+            reported.set(limiter.acquireSlot());
+            keptOnThread.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        waiting.await();
+        caller.interrupt();
+        // still waiting for the slot, interrupt or not
+        caller.join(200);
+        assertThat(caller.isAlive()).isTrue();
+        limiter.release();
+        caller.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(reported).as("the interrupt is reported to the caller").isTrue();
+        assertThat(keptOnThread).as("and cleared, so the SDK takes the call").isFalse();
     }
 
     @Test

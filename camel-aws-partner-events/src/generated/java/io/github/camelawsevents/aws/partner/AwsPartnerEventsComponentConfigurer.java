@@ -34,6 +34,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "batchacrossexchanges":
+        case "batchAcrossExchanges": getOrCreateConfiguration(target).setBatchAcrossExchanges(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelawsevents.aws.partner.AwsPartnerEventsConfiguration.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -55,12 +57,16 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lingerms":
+        case "lingerMs": getOrCreateConfiguration(target).setLingerMs(property(camelContext, long.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": getOrCreateConfiguration(target).setMaxEntriesPerRequest(property(camelContext, int.class, value)); return true;
         case "maxinflightrequests":
         case "maxInFlightRequests": getOrCreateConfiguration(target).setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": getOrCreateConfiguration(target).setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": getOrCreateConfiguration(target).setMaxRequestSizeBytes(property(camelContext, long.class, value)); return true;
         case "overrideendpoint":
@@ -109,6 +115,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "accessKey": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "batchacrossexchanges":
+        case "batchAcrossExchanges": return boolean.class;
         case "configuration": return io.github.camelawsevents.aws.partner.AwsPartnerEventsConfiguration.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
@@ -130,12 +138,16 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lingerms":
+        case "lingerMs": return long.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": return int.class;
         case "maxinflightrequests":
         case "maxInFlightRequests": return int.class;
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": return int.class;
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": return long.class;
         case "overrideendpoint":
@@ -180,6 +192,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "batchacrossexchanges":
+        case "batchAcrossExchanges": return getOrCreateConfiguration(target).isBatchAcrossExchanges();
         case "configuration": return target.getConfiguration();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
@@ -201,12 +215,16 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lingerms":
+        case "lingerMs": return getOrCreateConfiguration(target).getLingerMs();
         case "maxattempts":
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": return getOrCreateConfiguration(target).getMaxEntriesPerRequest();
         case "maxinflightrequests":
         case "maxInFlightRequests": return getOrCreateConfiguration(target).getMaxInFlightRequests();
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": return getOrCreateConfiguration(target).getMaxPendingExchanges();
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": return getOrCreateConfiguration(target).getMaxRequestSizeBytes();
         case "overrideendpoint":

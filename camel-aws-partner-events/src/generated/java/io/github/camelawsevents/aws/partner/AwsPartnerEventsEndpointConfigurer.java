@@ -25,6 +25,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchacrossexchanges":
+        case "batchAcrossExchanges": target.getConfiguration().setBatchAcrossExchanges(property(camelContext, boolean.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "detailtype":
@@ -41,12 +43,16 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "failOnPartialFailure": target.getConfiguration().setFailOnPartialFailure(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lingerms":
+        case "lingerMs": target.getConfiguration().setLingerMs(property(camelContext, long.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": target.getConfiguration().setMaxEntriesPerRequest(property(camelContext, int.class, value)); return true;
         case "maxinflightrequests":
         case "maxInFlightRequests": target.getConfiguration().setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": target.getConfiguration().setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": target.getConfiguration().setMaxRequestSizeBytes(property(camelContext, long.class, value)); return true;
         case "overrideendpoint":
@@ -93,6 +99,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "batchacrossexchanges":
+        case "batchAcrossExchanges": return boolean.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "detailtype":
@@ -109,12 +117,16 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "failOnPartialFailure": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lingerms":
+        case "lingerMs": return long.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": return int.class;
         case "maxinflightrequests":
         case "maxInFlightRequests": return int.class;
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": return int.class;
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": return long.class;
         case "overrideendpoint":
@@ -157,6 +169,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
+        case "batchacrossexchanges":
+        case "batchAcrossExchanges": return target.getConfiguration().isBatchAcrossExchanges();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
         case "detailtype":
@@ -173,12 +187,16 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "failOnPartialFailure": return target.getConfiguration().isFailOnPartialFailure();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lingerms":
+        case "lingerMs": return target.getConfiguration().getLingerMs();
         case "maxattempts":
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": return target.getConfiguration().getMaxEntriesPerRequest();
         case "maxinflightrequests":
         case "maxInFlightRequests": return target.getConfiguration().getMaxInFlightRequests();
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": return target.getConfiguration().getMaxPendingExchanges();
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": return target.getConfiguration().getMaxRequestSizeBytes();
         case "overrideendpoint":

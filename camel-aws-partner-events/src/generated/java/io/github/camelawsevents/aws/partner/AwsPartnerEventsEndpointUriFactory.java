@@ -23,8 +23,9 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(33);
         props.add("accessKey");
+        props.add("batchAcrossExchanges");
         props.add("connectionTimeout");
         props.add("detailType");
         props.add("entryRetryAttempts");
@@ -34,9 +35,11 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
         props.add("eventSource");
         props.add("failOnPartialFailure");
         props.add("lazyStartProducer");
+        props.add("lingerMs");
         props.add("maxAttempts");
         props.add("maxEntriesPerRequest");
         props.add("maxInFlightRequests");
+        props.add("maxPendingExchanges");
         props.add("maxRequestSizeBytes");
         props.add("overrideEndpoint");
         props.add("profileCredentialsName");

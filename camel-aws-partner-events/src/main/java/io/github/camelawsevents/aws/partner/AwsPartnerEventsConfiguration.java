@@ -51,7 +51,9 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
               description = "The request size limit in bytes, by EventBridge's entry size rule (Time counts 14 bytes;"
                             + " Source, DetailType, Detail and each Resource their UTF-8 bytes). The entries of one"
                             + " request always total strictly less than this; a single entry that cannot fit is"
-                            + " refused before sending. Raise it only if AWS raised the limit for your account.")
+                            + " refused before sending. At most 1048576: EventBridge announced 1 MB event payloads in"
+                            + " January 2026 while the PutPartnerEvents reference still says 256 KB, so raise it"
+                            + " only once AWS takes larger requests for your account and region.")
     private long maxRequestSizeBytes = EntryRules.REQUEST_SIZE_LIMIT;
 
     /** Retries of retryable failed entries. */
@@ -85,9 +87,34 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
 
     /** Bound on requests in flight. */
     @UriParam(label = "producer,advanced", defaultValue = "32",
-              description = "The most PutPartnerEvents requests the producer has in flight at once (also the HTTP"
-                            + " client's connection limit). When reached, the sending thread waits (backpressure).")
+              description = "The most PutPartnerEvents requests the endpoint has in flight at once (also the HTTP"
+                            + " client's connection limit). Entries that arrive while every request is in flight wait"
+                            + " and share the next free one.")
     private int maxInFlightRequests = 32;
+
+    /** Whether entries of different exchanges share requests. */
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Whether the entries of concurrent exchanges share PutPartnerEvents requests (up to"
+                            + " maxEntriesPerRequest entries and maxRequestSizeBytes). Each exchange still gets its own"
+                            + " event ids and, when its entries fail, an exception with only its own entries. When"
+                            + " false, a request carries entries of one exchange only.")
+    private boolean batchAcrossExchanges = true;
+
+    /** How long a request may wait to fill. */
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "How long, in milliseconds, a request that is not full may wait for more entries before it"
+                            + " is sent. 0: a request goes as soon as a request slot is free, and entries that arrive"
+                            + " while every slot is busy share the next request (batching follows the load). A positive"
+                            + " value fills requests at low rates too, at the cost of that much latency. Waiting ends"
+                            + " at once when the producer stops.")
+    private long lingerMs;
+
+    /** Bound on exchanges taken and not completed. */
+    @UriParam(label = "producer,advanced", defaultValue = "2048",
+              description = "The most exchanges the endpoint takes and has not completed yet (waiting for a request,"
+                            + " in flight, or waiting for a retry). When reached, the thread that sends the next"
+                            + " exchange waits (backpressure), so memory stays bounded however fast messages arrive.")
+    private int maxPendingExchanges = 2048;
 
     /** A ready EventBridge client. */
     @UriParam(label = "advanced",
@@ -177,6 +204,30 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
         this.maxInFlightRequests = maxInFlightRequests;
     }
 
+    public boolean isBatchAcrossExchanges() {
+        return batchAcrossExchanges;
+    }
+
+    public void setBatchAcrossExchanges(boolean batchAcrossExchanges) {
+        this.batchAcrossExchanges = batchAcrossExchanges;
+    }
+
+    public long getLingerMs() {
+        return lingerMs;
+    }
+
+    public void setLingerMs(long lingerMs) {
+        this.lingerMs = lingerMs;
+    }
+
+    public int getMaxPendingExchanges() {
+        return maxPendingExchanges;
+    }
+
+    public void setMaxPendingExchanges(int maxPendingExchanges) {
+        this.maxPendingExchanges = maxPendingExchanges;
+    }
+
     public EventBridgeAsyncClient getEventBridgeClient() {
         return eventBridgeClient;
     }
@@ -219,9 +270,15 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
             throw new IllegalArgumentException("maxEntriesPerRequest must be 1 to " + EntryRules.MAX_ENTRIES_PER_REQUEST
                                                + ", got " + maxEntriesPerRequest);
         }
-        if (maxRequestSizeBytes < 2) {
-            throw new IllegalArgumentException("maxRequestSizeBytes must be at least 2 (requests stay strictly under"
-                                               + " it), got " + maxRequestSizeBytes);
+        if (maxRequestSizeBytes < 2 || maxRequestSizeBytes > EntryRules.REQUEST_SIZE_CEILING) {
+            throw new IllegalArgumentException("maxRequestSizeBytes must be 2 to " + EntryRules.REQUEST_SIZE_CEILING
+                                               + " (requests stay strictly under it), got " + maxRequestSizeBytes);
+        }
+        if (lingerMs < 0 || lingerMs > 60_000) {
+            throw new IllegalArgumentException("lingerMs must be 0 to 60000, got " + lingerMs);
+        }
+        if (maxPendingExchanges < 1) {
+            throw new IllegalArgumentException("maxPendingExchanges must be at least 1, got " + maxPendingExchanges);
         }
         if (entryRetryAttempts < 0) {
             throw new IllegalArgumentException("entryRetryAttempts must be 0 or more, got " + entryRetryAttempts);
@@ -256,7 +313,10 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
                 .append(", entryRetryBackoff=").append(entryRetryBackoff).append("ms")
                 .append(", entryRetryMaxBackoff=").append(entryRetryMaxBackoff).append("ms")
                 .append(", failOnPartialFailure=").append(failOnPartialFailure)
-                .append(", maxInFlightRequests=").append(maxInFlightRequests);
+                .append(", maxInFlightRequests=").append(maxInFlightRequests)
+                .append(", batchAcrossExchanges=").append(batchAcrossExchanges)
+                .append(", lingerMs=").append(lingerMs)
+                .append(", maxPendingExchanges=").append(maxPendingExchanges);
         if (eventBridgeClient != null) {
             out.append(", eventBridgeClient=supplied");
         }

@@ -3,24 +3,38 @@ package io.github.camelawsevents.aws.partner;
 import io.github.camelawsevents.aws.core.AbstractAwsEventsConfiguration;
 import io.github.camelawsevents.aws.core.AbstractAwsEventsEndpoint;
 import io.github.camelawsevents.aws.core.AwsClientFactory;
+import io.github.camelawsevents.aws.core.SendHealthCheck;
+import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
+import io.github.camelawsevents.aws.core.delivery.DeliveryPipeline;
+import io.github.camelawsevents.aws.core.delivery.SharedByProducers;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * Send events to a customer's partner event bus with Amazon EventBridge PutPartnerEvents, batched to the API's
- * limits, retrying throttled entries and reporting every failed entry.
+ * Send events to a customer's partner event bus with Amazon EventBridge PutPartnerEvents: entries of concurrent
+ * exchanges share requests up to the API's limits, throttled entries are retried, and every exchange gets its own
+ * outcome.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aws-partner-events", title = "AWS EventBridge Partner Events",
              syntax = "aws-partner-events:eventSource", producerOnly = true, category = { Category.CLOUD },
              headersClass = AwsPartnerEventsConstants.class)
+@ManagedResource(description = "AWS EventBridge partner events endpoint")
 public class AwsPartnerEventsEndpoint extends AbstractAwsEventsEndpoint<EventBridgeAsyncClient> implements AsyncEndpoint {
 
     @UriParam
     private AwsPartnerEventsConfiguration configuration;
+
+    // shared by the endpoint's producers, so entries of every route that sends here share requests
+    private final SharedByProducers<PartnerDelivery> delivery = new SharedByProducers<>();
+    private volatile SendHealthCheck healthCheck;
 
     public AwsPartnerEventsEndpoint(String uri, AwsPartnerEventsComponent component,
                                     AwsPartnerEventsConfiguration configuration) {
@@ -54,6 +68,61 @@ public class AwsPartnerEventsEndpoint extends AbstractAwsEventsEndpoint<EventBri
     @Override
     protected EventBridgeAsyncClient suppliedClient() {
         return configuration.getEventBridgeClient();
+    }
+
+    /** The delivery pipeline, started by the first producer that starts. */
+    PartnerDelivery startDelivery() {
+        return delivery.acquire(() -> {
+            SendHealthCheck check = new SendHealthCheck("producer:aws-partner-events-" + getId(),
+                    this::configurationProblem);
+            check.register(getCamelContext(), getComponent().isHealthCheckProducerEnabled());
+            PartnerDelivery started = new PartnerDelivery(configuration, this::getClient, check, DeliveryListener.NONE);
+            started.start(getCamelContext(), this);
+            healthCheck = check;
+            return started;
+        });
+    }
+
+    /** Stops the delivery pipeline when the last producer that uses it stops (see {@link DeliveryPipeline#stop}). */
+    void stopDelivery() {
+        delivery.release(stopping -> {
+            stopping.stop(DeliveryPipeline.shutdownTimeout(getCamelContext()));
+            healthCheck.unregister();
+        });
+    }
+
+    /** Requests to AWS in flight right now. */
+    @ManagedAttribute(description = "PutPartnerEvents requests in flight right now")
+    public int getRequestsInFlight() {
+        PartnerDelivery current = delivery.current();
+        return current != null ? current.pipeline().requestsInFlight() : 0;
+    }
+
+    /** Exchanges the producers took and have not completed yet. */
+    @ManagedAttribute(description = "Exchanges taken and not completed yet")
+    public int getPendingExchanges() {
+        PartnerDelivery current = delivery.current();
+        return current != null ? current.pipeline().pendingExchanges() : 0;
+    }
+
+    /** Entries waiting for a request: not sent yet, or due for a retry. */
+    @ManagedAttribute(description = "Entries waiting for a request")
+    public int getWaitingEntries() {
+        PartnerDelivery current = delivery.current();
+        return current != null ? current.waitingEntries() : 0;
+    }
+
+    /** What keeps the producer from sending at all, for the health check; null when nothing does. */
+    private String configurationProblem() {
+        if (getClient() == null) {
+            return "The endpoint has no EventBridge client";
+        }
+        String region = configuration.getRegion();
+        if (configuration.getEventBridgeClient() == null && !configuration.isOverrideEndpoint() && region != null
+                && !region.isBlank() && !EventBridgeClient.serviceMetadata().regions().contains(Region.of(region))) {
+            return "EventBridge is not available in region " + region;
+        }
+        return null;
     }
 
     @Override

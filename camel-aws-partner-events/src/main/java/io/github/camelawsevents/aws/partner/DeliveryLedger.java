@@ -6,14 +6,11 @@ import java.util.Collections;
 import java.util.List;
 
 import io.github.camelawsevents.aws.core.SafeMessages;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequestEntry;
-import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsResultEntry;
 
 /**
- * What happened to each entry of one message, by input position, across all its requests and retry rounds. Requests
- * of one round complete on different threads, hence the synchronized methods; nothing here does I/O.
+ * What happened to each entry of one message, by input position, across every request and retry that carried it.
+ * Answers to different requests arrive on different threads, hence the synchronized methods; nothing here does I/O.
  */
 public final class DeliveryLedger {
 
@@ -24,7 +21,8 @@ public final class DeliveryLedger {
     private final String[] eventIds;
     private final String[] errorCodes;
     private final String[] errorMessages;
-    private final List<Integer> retryable = new ArrayList<>();
+    private final boolean[] settled;
+    private int unsettled;
     private Throwable requestError;
 
     public DeliveryLedger(List<PutPartnerEventsRequestEntry> entries) {
@@ -32,6 +30,8 @@ public final class DeliveryLedger {
         this.eventIds = new String[entries.size()];
         this.errorCodes = new String[entries.size()];
         this.errorMessages = new String[entries.size()];
+        this.settled = new boolean[entries.size()];
+        this.unsettled = entries.size();
     }
 
     /** How a message's delivery ended: a closed set of cases. */
@@ -56,72 +56,80 @@ public final class DeliveryLedger {
     public record EntriesFailed(List<String> eventIds, List<FailedEntry> failed) implements Outcome {
     }
 
-    /** At least one whole request failed (after the SDK's retries); {@code error} is the first such failure. */
+    /**
+     * At least one request that carried entries of the message failed as a whole (after the SDK's retries), or the
+     * producer stopped before AWS answered; {@code error} is the first such failure.
+     */
     public record RequestFailed(Throwable error, List<String> eventIds, List<FailedEntry> failed) implements Outcome {
     }
 
     /**
-     * Records a response to the request that carried the entries at {@code positions} (in request order). Entries
-     * that failed with a retryable code are remembered for {@link #takeRetryable()}.
+     * AWS accepted the entry at {@code position} with {@code eventId}.
+     *
+     * @return whether every entry of the message is settled now
      */
-    public synchronized void accept(List<Integer> positions, PutPartnerEventsResponse response) {
-        List<PutPartnerEventsResultEntry> results = response.hasEntries() ? response.entries() : List.of();
-        for (int j = 0; j < positions.size(); j++) {
-            int position = positions.get(j);
-            if (j >= results.size()) {
-                fail(position, MISSING_RESULT, "The response had " + results.size() + " results for "
-                                               + positions.size() + " entries");
-                continue;
-            }
-            PutPartnerEventsResultEntry result = results.get(j);
-            if (result.errorCode() == null && result.eventId() != null) {
-                eventIds[position] = result.eventId();
-                errorCodes[position] = null;
-                errorMessages[position] = null;
-            } else {
-                String code = result.errorCode() != null ? result.errorCode() : MISSING_RESULT;
-                fail(position, code, result.errorMessage());
-                if (EntryErrors.isRetryable(code)) {
-                    retryable.add(position);
-                }
-            }
-        }
-    }
-
-    /** Records that AWS accepted the entry at {@code position} on an earlier attempt at the same message. */
-    public synchronized void acceptedEarlier(int position, String eventId) {
+    public synchronized boolean accepted(int position, String eventId) {
         eventIds[position] = eventId;
         errorCodes[position] = null;
         errorMessages[position] = null;
+        return settle(position);
     }
 
-    /** Records that the request carrying the entries at {@code positions} failed as a whole. */
-    public synchronized void reject(List<Integer> positions, Throwable error) {
+    /**
+     * The entry at {@code position} failed for good with {@code code}.
+     *
+     * @return whether every entry of the message is settled now
+     */
+    public synchronized boolean failed(int position, String code, String message) {
+        eventIds[position] = null;
+        errorCodes[position] = code != null ? code : MISSING_RESULT;
+        errorMessages[position] = message;
+        return settle(position);
+    }
+
+    /**
+     * The request carrying the entries at {@code positions} failed as a whole with {@code error}.
+     *
+     * @return whether every entry of the message is settled now
+     */
+    public synchronized boolean requestFailed(List<Integer> positions, Throwable error) {
         Throwable cause = SafeMessages.unwrap(error);
         if (requestError == null) {
             requestError = cause;
         }
-        String code = cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-                && aws.awsErrorDetails().errorCode() != null
-                        ? aws.awsErrorDetails().errorCode() : cause.getClass().getSimpleName();
+        String code = SafeMessages.errorCode(cause);
         String message = SafeMessages.of(cause);
+        boolean all = false;
         for (int position : positions) {
-            fail(position, code, message);
+            all = failed(position, code, message);
+        }
+        return all;
+    }
+
+    /** The entries still waiting for an answer fail with {@code reason} (the producer stopped). */
+    public synchronized void abandon(Exception reason) {
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < settled.length; i++) {
+            if (!settled[i]) {
+                open.add(i);
+            }
+        }
+        if (!open.isEmpty()) {
+            requestFailed(open, reason);
         }
     }
 
-    /** The positions that failed with a retryable code since the last call, in input order. */
-    public synchronized List<Integer> takeRetryable() {
-        if (retryable.isEmpty()) {
-            return List.of();
-        }
-        List<Integer> out = new ArrayList<>(retryable);
-        retryable.clear();
-        Collections.sort(out);
-        return out;
+    /** Whether the entry at {@code position} has its final answer. */
+    public synchronized boolean isSettled(int position) {
+        return settled[position];
     }
 
-    /** The outcome so far; entries still marked retryable count as failed with their last code. */
+    /** How many entries still wait for their final answer. */
+    public synchronized int unsettled() {
+        return unsettled;
+    }
+
+    /** The outcome so far. */
     public synchronized Outcome outcome() {
         List<String> ids = Collections.unmodifiableList(Arrays.asList(eventIds.clone()));
         List<FailedEntry> failed = new ArrayList<>();
@@ -136,9 +144,11 @@ public final class DeliveryLedger {
         return failed.isEmpty() ? new Delivered(ids) : new EntriesFailed(ids, List.copyOf(failed));
     }
 
-    private void fail(int position, String code, String message) {
-        eventIds[position] = null;
-        errorCodes[position] = code;
-        errorMessages[position] = message;
+    private boolean settle(int position) {
+        if (!settled[position]) {
+            settled[position] = true;
+            unsettled--;
+        }
+        return unsettled == 0;
     }
 }

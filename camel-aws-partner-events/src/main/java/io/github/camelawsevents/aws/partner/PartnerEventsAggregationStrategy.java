@@ -78,9 +78,7 @@ public class PartnerEventsAggregationStrategy implements AggregationStrategy {
         if (budget.isEmpty()) {
             return false;
         }
-        BatchLimits batchLimits = limits();
-        return budget.items() + incoming.size() > batchLimits.maxItems()
-                || budget.size() + incoming.totalSize() > batchLimits.maxSize();
+        return !budget.fits(incoming.size(), incoming.totalSize());
     }
 
     @Override
@@ -134,7 +132,8 @@ public class PartnerEventsAggregationStrategy implements AggregationStrategy {
         if (budget == null) {
             budget = limits().newBudget();
             for (PutPartnerEventsRequestEntry entry : entriesIn(aggregated)) {
-                budget.add(EntrySizer.sizeOf(entry));
+                budget.add(EntrySizer.sizeOf(entry) + (entry.source() == null ? EntryRules.SOURCE_MAX_BYTES : 0)
+                           + (entry.detailType() == null ? EntryRules.DETAIL_TYPE_MAX_BYTES : 0));
             }
             aggregated.setProperty(BUDGET_PROPERTY, budget);
         }
@@ -163,7 +162,7 @@ public class PartnerEventsAggregationStrategy implements AggregationStrategy {
     private EntryReader reader() {
         EntryReader current = reader;
         if (current == null) {
-            current = new EntryReader(source, detailType, ResourceList.parse(resources), limits());
+            current = EntryReader.forAggregation(source, detailType, ResourceList.parse(resources), limits());
             reader = current;
         }
         return current;

@@ -8,8 +8,10 @@ import org.apache.camel.CamelException;
 import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequestEntry;
 
 /**
- * Some entries of a message were not accepted by EventBridge, after the retries of retryable entry errors. The
- * exchange fails with this exception (unless {@code failOnPartialFailure=false}); the error handler or a dead-letter
+ * Some entries of a message were not accepted by EventBridge: they failed inside an accepted request (after the
+ * retries of retryable entry errors), or a whole request that carried them failed (then {@link #getCause()} is the AWS
+ * SDK's exception). Entries of other messages that shared a request are never listed here. The exchange fails with
+ * this exception (for entry errors, unless {@code failOnPartialFailure=false}); the error handler or a dead-letter
  * channel finds exactly the failed entries in {@link #failedEntries()} (and in the
  * {@code CamelAwsPartnerEventsFailedEntries} header), and the accepted ones' ids in {@link #eventIds()}.
  */
@@ -26,7 +28,17 @@ public class PartnerEventsFailedException extends CamelException {
      * @param eventIds      every entry's EventId in input order, null where it failed
      */
     public PartnerEventsFailedException(List<FailedEntry> failedEntries, List<String> eventIds) {
-        super(message(failedEntries, eventIds.size()));
+        this(failedEntries, eventIds, null);
+    }
+
+    /**
+     * @param failedEntries the entries that failed, in input order
+     * @param eventIds      every entry's EventId in input order, null where it failed
+     * @param cause         why a whole request that carried some of them failed (the AWS SDK's exception), or null
+     *                      when only entries inside accepted requests failed
+     */
+    public PartnerEventsFailedException(List<FailedEntry> failedEntries, List<String> eventIds, Throwable cause) {
+        super(message(failedEntries, eventIds.size()), cause);
         this.failedEntries = List.copyOf(failedEntries);
         this.eventIds = Collections.unmodifiableList(new ArrayList<>(eventIds));
     }

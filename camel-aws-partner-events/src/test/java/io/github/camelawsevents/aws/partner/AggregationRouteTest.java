@@ -37,6 +37,12 @@ class AggregationRouteTest extends EmulatorRouteTestSupport {
                         .completionTimeout(300)
                         .to("aws-partner-events:" + SOURCE)
                         .to("mock:sent");
+                // as a YAML or XML route names it: the bean class, no arguments; the endpoint gives the members
+                from("direct:beanClass")
+                        .aggregate(constant(true), new PartnerEventsAggregationStrategy())
+                        .completionSize(20).completionTimeout(300)
+                        .to("aws-partner-events:" + SOURCE + "?detailType=OrderCreated")
+                        .to("mock:sent");
             }
         };
     }
@@ -44,6 +50,23 @@ class AggregationRouteTest extends EmulatorRouteTestSupport {
     private static String detailOfBytes(int index, int bytes) {
         String head = "{\"i\":" + index + ",\"p\":\"";
         return head + "x".repeat(bytes - head.length() - 2) + "\"}";
+    }
+
+    @Test
+    void theNoArgumentStrategyTakesSourceAndDetailTypeFromTheEndpointAtSendTime() throws Exception {
+        MockEndpoint sent = getMockEndpoint("mock:sent");
+        sent.expectedMessageCount(3);
+        for (int i = 0; i < 45; i++) {
+            template.sendBody("direct:beanClass", Map.of("i", i));
+        }
+        sent.assertIsSatisfied();
+        assertThat(sent.getExchanges()).allSatisfy(e -> assertThat(e.getException()).isNull());
+        assertThat(emulator().partnerEvents().count()).isEqualTo(45);
+        assertThat(emulator().partnerEvents().events()).allSatisfy(event -> {
+            assertThat(event.source()).isEqualTo(SOURCE);
+            assertThat(event.detailType()).isEqualTo("OrderCreated");
+        });
+        assertThat(emulator().partnerEvents().batchSizes()).containsExactlyInAnyOrder(20, 20, 5);
     }
 
     @Test

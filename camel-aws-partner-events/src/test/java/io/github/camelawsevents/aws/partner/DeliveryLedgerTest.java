@@ -1,9 +1,15 @@
 package io.github.camelawsevents.aws.partner;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import io.github.camelawsevents.aws.core.Backoff;
+import io.github.camelawsevents.aws.core.delivery.RetryPolicy;
+import io.github.camelawsevents.aws.core.delivery.Verdict;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -13,7 +19,11 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsResultE
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The per-message ledger and the per-entry verdicts of a response: pure, no I/O. */
 class DeliveryLedgerTest {
+
+    private static final RetryPolicy POLICY = new RetryPolicy(2,
+            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), EntryErrors.RETRYABLE);
 
     private static List<PutPartnerEventsRequestEntry> entries(int n) {
         return IntStream.range(0, n)
@@ -38,76 +48,47 @@ class DeliveryLedgerTest {
     }
 
     @Test
-    void resultsOfSeveralRequestsMapBackToInputPositions() {
-        DeliveryLedger ledger = new DeliveryLedger(entries(5));
-        // the second request (positions 3, 4) answers first
-        ledger.accept(List.of(3, 4), response(ok("d"), ok("e")));
-        ledger.accept(List.of(0, 1, 2), response(ok("a"), ok("b"), ok("c")));
-
+    void answersInAnyOrderMapBackToInputPositionsAndSettleTheMessageOnce() {
+        DeliveryLedger ledger = new DeliveryLedger(entries(3));
+        assertThat(ledger.accepted(2, "c")).isFalse();
+        assertThat(ledger.accepted(0, "a")).isFalse();
+        assertThat(ledger.unsettled()).isEqualTo(1);
+        assertThat(ledger.accepted(1, "b")).as("the last answer settles it").isTrue();
         DeliveryLedger.Outcome outcome = ledger.outcome();
         assertThat(outcome).isInstanceOf(DeliveryLedger.Delivered.class);
-        assertThat(outcome.eventIds()).containsExactly("a", "b", "c", "d", "e");
+        assertThat(outcome.eventIds()).containsExactly("a", "b", "c");
         assertThat(outcome.failed()).isEmpty();
     }
 
     @Test
-    void onlyRetryableEntryErrorsAreOfferedForRetryInInputOrder() {
-        DeliveryLedger ledger = new DeliveryLedger(entries(6));
-        ledger.accept(List.of(3, 4, 5), response(error("InternalFailure"), ok("e"), error("InvalidArgument")));
-        ledger.accept(List.of(0, 1, 2), response(ok("a"), error("ThrottlingException"), error("MalformedDetail")));
-
-        assertThat(ledger.takeRetryable()).containsExactly(1, 3);
-        assertThat(ledger.takeRetryable()).isEmpty();
+    void entryFailuresAreReportedInInputOrderWithTheirCodes() {
+        DeliveryLedger ledger = new DeliveryLedger(entries(4));
+        ledger.failed(3, "InvalidArgument", "bad");
+        ledger.accepted(0, "a");
+        ledger.failed(1, "ThrottlingException", "slow down");
+        ledger.accepted(2, "c");
         DeliveryLedger.Outcome outcome = ledger.outcome();
         assertThat(outcome).isInstanceOf(DeliveryLedger.EntriesFailed.class);
-        assertThat(outcome.eventIds()).containsExactly("a", null, null, null, "e", null);
-        assertThat(outcome.failed()).extracting(FailedEntry::index).containsExactly(1, 2, 3, 5);
+        assertThat(outcome.eventIds()).containsExactly("a", null, "c", null);
+        assertThat(outcome.failed()).extracting(FailedEntry::index).containsExactly(1, 3);
         assertThat(outcome.failed()).extracting(FailedEntry::errorCode)
-                .containsExactly("ThrottlingException", "MalformedDetail", "InternalFailure", "InvalidArgument");
+                .containsExactly("ThrottlingException", "InvalidArgument");
         assertThat(outcome.failed().get(0).entry().detail()).isEqualTo("{\"i\":1}");
         assertThat(outcome.failed().get(0).isRetryable()).isTrue();
         assertThat(outcome.failed().get(1).isRetryable()).isFalse();
     }
 
     @Test
-    void aRetriedEntryThatSucceedsIsNoLongerFailed() {
-        DeliveryLedger ledger = new DeliveryLedger(entries(3));
-        ledger.accept(List.of(0, 1, 2), response(error("ThrottlingException"), ok("b"), error("ThrottlingException")));
-        List<Integer> retry = ledger.takeRetryable();
-        assertThat(retry).containsExactly(0, 2);
-        // the retry request carries positions 0 and 2, in that order
-        ledger.accept(retry, response(ok("a"), error("ThrottlingException")));
-        assertThat(ledger.takeRetryable()).containsExactly(2);
-        ledger.accept(List.of(2), response(ok("c")));
-
-        DeliveryLedger.Outcome outcome = ledger.outcome();
-        assertThat(outcome).isInstanceOf(DeliveryLedger.Delivered.class);
-        assertThat(outcome.eventIds()).containsExactly("a", "b", "c");
-    }
-
-    @Test
-    void entriesStillRetryableWhenRetriesRunOutAreReportedWithTheirLastCode() {
-        DeliveryLedger ledger = new DeliveryLedger(entries(2));
-        ledger.accept(List.of(0, 1), response(ok("a"), error("ThrottlingException")));
-        ledger.takeRetryable();
-        assertThat(ledger.outcome().failed()).singleElement()
-                .satisfies(f -> {
-                    assertThat(f.index()).isEqualTo(1);
-                    assertThat(f.errorCode()).isEqualTo("ThrottlingException");
-                    assertThat(f.errorMessage()).isEqualTo("ThrottlingException message");
-                });
-    }
-
-    @Test
-    void aWholeRequestFailureFailsItsEntriesWithTheServiceErrorCodeAndIsNotRetried() {
+    void aWholeRequestFailureFailsOnlyTheEntriesItCarriedWithTheServiceErrorCode() {
         DeliveryLedger ledger = new DeliveryLedger(entries(4));
-        ledger.accept(List.of(0, 1), response(ok("a"), ok("b")));
+        ledger.accepted(0, "a");
+        ledger.accepted(1, "b");
         AwsServiceException throttled = AwsServiceException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded").build())
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded")
+                        .build())
                 .build();
-        ledger.reject(List.of(2, 3), new java.util.concurrent.CompletionException(throttled));
-
-        assertThat(ledger.takeRetryable()).isEmpty();
+        assertThat(ledger.requestFailed(List.of(2, 3), new java.util.concurrent.CompletionException(throttled)))
+                .isTrue();
         DeliveryLedger.Outcome outcome = ledger.outcome();
         assertThat(outcome).isInstanceOfSatisfying(DeliveryLedger.RequestFailed.class,
                 failed -> assertThat(failed.error()).isSameAs(throttled));
@@ -117,36 +98,65 @@ class DeliveryLedgerTest {
     }
 
     @Test
-    void aNonServiceFailureIsNamedByItsType() {
-        DeliveryLedger ledger = new DeliveryLedger(entries(1));
-        ledger.reject(List.of(0), new java.io.UncheckedIOException(new java.io.IOException("connection reset")));
-        assertThat(ledger.outcome().failed().get(0).errorCode()).isEqualTo("UncheckedIOException");
+    void aNonServiceFailureIsNamedByItsTypeAndAServiceErrorWithoutCodeByItsStatus() {
+        DeliveryLedger ledger = new DeliveryLedger(entries(2));
+        ledger.requestFailed(List.of(0), new java.io.UncheckedIOException(new java.io.IOException("connection reset")));
+        ledger.requestFailed(List.of(1), AwsServiceException.builder().statusCode(413).build());
+        assertThat(ledger.outcome().failed()).extracting(FailedEntry::errorCode)
+                .containsExactly("UncheckedIOException", "HTTP 413");
+    }
+
+    @Test
+    void abandoningFailsOnlyWhatWasNotAnsweredYet() {
+        DeliveryLedger ledger = new DeliveryLedger(entries(3));
+        ledger.accepted(1, "b");
+        ledger.abandon(new IllegalStateException("stopped"));
+        assertThat(ledger.unsettled()).isZero();
+        DeliveryLedger.Outcome outcome = ledger.outcome();
+        assertThat(outcome).isInstanceOf(DeliveryLedger.RequestFailed.class);
+        assertThat(outcome.eventIds()).containsExactly(null, "b", null);
+        assertThat(outcome.failed()).extracting(FailedEntry::index).containsExactly(0, 2);
+    }
+
+    @Test
+    void onlyRetryableEntryErrorsAreRetriedAndOnlyWhileRetriesAreLeft() {
+        List<Verdict> verdicts = EntryVerdicts.of(
+                response(ok("a"), error("ThrottlingException"), error("InternalFailure"), error("MalformedDetail"),
+                        error("ThrottlingException")),
+                new int[] { 0, 0, 1, 0, 2 }, POLICY, new Random(1));
+        assertThat(verdicts.get(0)).isEqualTo(new Verdict.Accepted("a"));
+        assertThat(verdicts.get(1)).isInstanceOfSatisfying(Verdict.RetryAfter.class,
+                r -> assertThat(r.delayMillis()).as("first retry: 50..100 ms").isBetween(50L, 100L));
+        assertThat(verdicts.get(2)).isInstanceOfSatisfying(Verdict.RetryAfter.class,
+                r -> assertThat(r.delayMillis()).as("second retry: 100..200 ms").isBetween(100L, 200L));
+        assertThat(verdicts.get(3)).isEqualTo(new Verdict.Failed("MalformedDetail", "MalformedDetail message"));
+        assertThat(verdicts.get(4)).as("retries used up: failed with its last code")
+                .isEqualTo(new Verdict.Failed("ThrottlingException", "ThrottlingException message"));
     }
 
     @Test
     void aResponseWithFewerResultsThanEntriesFailsTheUnansweredEntriesInsteadOfShiftingIds() {
-        DeliveryLedger ledger = new DeliveryLedger(entries(3));
-        ledger.accept(List.of(0, 1, 2), response(ok("a")));
-        DeliveryLedger.Outcome outcome = ledger.outcome();
-        assertThat(outcome.eventIds()).containsExactly("a", null, null);
-        assertThat(outcome.failed()).extracting(FailedEntry::errorCode)
-                .containsOnly(DeliveryLedger.MISSING_RESULT);
-        assertThat(ledger.takeRetryable()).isEmpty();
+        List<Verdict> verdicts = EntryVerdicts.of(response(ok("a")), new int[3], POLICY, new Random(1));
+        assertThat(verdicts.get(0)).isEqualTo(new Verdict.Accepted("a"));
+        assertThat(verdicts.subList(1, 3)).allSatisfy(v -> assertThat(v).isInstanceOfSatisfying(Verdict.Failed.class,
+                f -> assertThat(f.errorCode()).isEqualTo(DeliveryLedger.MISSING_RESULT)));
     }
 
     @Test
-    void requestsCompletingOnManyThreadsAreAllRecorded() throws Exception {
+    void answersOnManyThreadsAreAllRecordedAndSettleTheMessageExactlyOnce() throws Exception {
         int n = 2000;
         DeliveryLedger ledger = new DeliveryLedger(entries(n));
+        AtomicInteger settledBy = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int start = 0; start < n; start += 20) {
             int from = start;
             Thread thread = new Thread(() -> {
-                List<Integer> positions = IntStream.range(from, from + 20).boxed().toList();
-                PutPartnerEventsResultEntry[] results = positions.stream()
-                        .map(p -> p % 7 == 0 ? error("ThrottlingException") : ok("id-" + p))
-                        .toArray(PutPartnerEventsResultEntry[]::new);
-                ledger.accept(positions, response(results));
+                for (int p = from; p < from + 20; p++) {
+                    boolean all = p % 7 == 0 ? ledger.failed(p, "InvalidArgument", "x") : ledger.accepted(p, "id-" + p);
+                    if (all) {
+                        settledBy.incrementAndGet();
+                    }
+                }
             });
             thread.start();
             threads.add(thread);
@@ -154,8 +164,7 @@ class DeliveryLedgerTest {
         for (Thread t : threads) {
             t.join();
         }
-        List<Integer> retry = ledger.takeRetryable();
-        assertThat(retry).hasSize((n + 6) / 7).isSorted();
+        assertThat(settledBy).hasValue(1);
         List<String> ids = ledger.outcome().eventIds();
         for (int i = 0; i < n; i++) {
             assertThat(ids.get(i)).isEqualTo(i % 7 == 0 ? null : "id-" + i);

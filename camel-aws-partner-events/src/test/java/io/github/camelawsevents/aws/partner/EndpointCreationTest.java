@@ -98,7 +98,10 @@ class EndpointCreationTest {
     @CsvSource(delimiter = '|', value = {
             "maxEntriesPerRequest=0           | maxEntriesPerRequest must be 1 to 20, got 0",
             "maxEntriesPerRequest=21          | maxEntriesPerRequest must be 1 to 20, got 21",
-            "maxRequestSizeBytes=1            | maxRequestSizeBytes must be at least 2",
+            "maxRequestSizeBytes=1            | maxRequestSizeBytes must be 2 to 1048576",
+            "maxRequestSizeBytes=1048577      | maxRequestSizeBytes must be 2 to 1048576 (requests stay strictly under it), got 1048577",
+            "lingerMs=-1                      | lingerMs must be 0 to 60000, got -1",
+            "maxPendingExchanges=0            | maxPendingExchanges must be at least 1, got 0",
             "entryRetryAttempts=-1            | entryRetryAttempts must be 0 or more",
             "entryRetryBackoff=2s&entryRetryMaxBackoff=1s | entryRetryMaxBackoff at least entryRetryBackoff",
             "maxInFlightRequests=0            | maxInFlightRequests must be at least 1",

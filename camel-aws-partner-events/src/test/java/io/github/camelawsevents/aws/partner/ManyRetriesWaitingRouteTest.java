@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelawsevents.aws.emulator.AwsEventsEmulator;
 import io.github.camelawsevents.aws.emulator.AwsEventsEmulatorExtension;
+import io.github.camelawsevents.aws.emulator.FaultKind;
 import io.github.camelawsevents.aws.emulator.FaultSettings;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
@@ -50,7 +51,8 @@ class ManyRetriesWaitingRouteTest extends EmulatorRouteTestSupport {
             producer.process(exchange, sync -> done.countDown());
         }
         // every first attempt was throttled: all messages now wait for their retry (2.5 to 5 s)
-        await().atMost(Duration.ofSeconds(60)).until(() -> emulator().partnerEvents().requestCount() >= MESSAGES);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> emulator().stats().faults(FaultKind.ENTRY_THROTTLED) >= MESSAGES);
         emulator().faults().clear();
 
         assertThat(done.await(120, TimeUnit.SECONDS)).as("every message completed").isTrue();

@@ -166,6 +166,27 @@ class PartnerEventsAggregationStrategyTest {
     }
 
     @Test
+    void withoutSourceOrDetailTypeTheEntriesWaitForTheEndpointsAndBatchesKeepRoomForThem() {
+        // the no-argument strategy (how a YAML or XML route names a bean class) knows neither member
+        PartnerEventsAggregationStrategy strategy = new PartnerEventsAggregationStrategy();
+        List<List<PutPartnerEventsRequestEntry>> batches = aggregate(strategy, details(5, 100_000));
+        assertThat(batches).extracting(List::size).containsExactly(2, 2, 1);
+        for (List<PutPartnerEventsRequestEntry> batch : batches) {
+            assertThat(batch).allSatisfy(e -> {
+                assertThat(e.source()).isNull();
+                assertThat(e.detailType()).isNull();
+            });
+            // filled in with the longest valid Source and DetailType, the batch still fits one request
+            long worst = batch.stream().mapToLong(e -> EntrySizer.sizeOf(e) + EntryRules.SOURCE_MAX_BYTES
+                                                       + EntryRules.DETAIL_TYPE_MAX_BYTES).sum();
+            assertThat(worst).isLessThan(262_144);
+        }
+        // what the strategy cannot leave to the endpoint is still checked
+        assertThatThrownBy(() -> strategy.aggregate(null, exchange("{not json")))
+                .isInstanceOf(FieldValidationException.class).hasMessageContaining("Detail");
+    }
+
+    @Test
     void anEntryTooLargeForAnyRequestIsRefused() {
         PartnerEventsAggregationStrategy strategy = new PartnerEventsAggregationStrategy(SOURCE, "T");
         assertThatThrownBy(() -> strategy.aggregate(null, exchange(details(1, 262_144).get(0))))

@@ -57,11 +57,13 @@ class RequestFailuresRouteTest extends EmulatorRouteTestSupport {
         error.assertIsSatisfied();
 
         Exchange failed = error.getExchanges().get(0);
-        assertThat(failed.getProperty(Exchange.EXCEPTION_CAUGHT)).isInstanceOfSatisfying(EventBridgeException.class,
-                e -> {
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
-                    assertThat(e.statusCode()).isEqualTo(400);
-                });
+        // the exchange's own typed failure, with the SDK's exception as its cause (onException matches causes too)
+        assertThat(failed.getProperty(Exchange.EXCEPTION_CAUGHT)).isInstanceOf(PartnerEventsFailedException.class)
+                .extracting(e -> ((Throwable) e).getCause()).isInstanceOfSatisfying(EventBridgeException.class,
+                        e -> {
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+                            assertThat(e.statusCode()).isEqualTo(400);
+                        });
         // 3 requests x 2 SDK attempts, no entry retries on top
         assertThat(emulator().stats().requests(Api.PARTNER_EVENTS)).isEqualTo(6);
         assertThat(emulator().partnerEvents().count()).isZero();
@@ -78,6 +80,7 @@ class RequestFailuresRouteTest extends EmulatorRouteTestSupport {
         template.sendBody("direct:twoAttempts", indexedDetails(5));
         error.assertIsSatisfied();
         assertThat(error.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT))
+                .isInstanceOf(PartnerEventsFailedException.class).extracting(e -> ((Throwable) e).getCause())
                 .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
         assertThat(emulator().stats().requests(Api.PARTNER_EVENTS)).isEqualTo(2);
     }
@@ -108,6 +111,7 @@ class RequestFailuresRouteTest extends EmulatorRouteTestSupport {
         error.assertIsSatisfied();
 
         assertThat(error.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT))
+                .isInstanceOf(PartnerEventsFailedException.class).extracting(e -> ((Throwable) e).getCause())
                 .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
         assertThat(emulator().stats().requests(Api.PARTNER_EVENTS)).isEqualTo(2);
         assertThat(emulator().partnerEvents().count()).as("each entry stored twice").isEqualTo(6);

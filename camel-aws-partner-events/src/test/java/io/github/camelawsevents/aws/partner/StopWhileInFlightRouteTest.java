@@ -41,9 +41,9 @@ class StopWhileInFlightRouteTest extends EmulatorRouteTestSupport {
     }
 
     @Test
-    void aMessageWaitingForASlotIsSentEvenWhenItsThreadIsInterrupted() throws Exception {
+    void aMessageWaitingForThePendingBoundIsSentEvenWhenItsThreadIsInterrupted() throws Exception {
         emulator().faults().set(FaultSettings.builder().latency(Duration.ofMillis(3000)).build());
-        AsyncProducer producer = context.getEndpoint(URI + "&maxInFlightRequests=1").createAsyncProducer();
+        AsyncProducer producer = context.getEndpoint(URI + "&maxInFlightRequests=1&maxPendingExchanges=1").createAsyncProducer();
         producer.start();
         CountDownLatch done = new CountDownLatch(2);
         Exchange first = exchange("{\"i\":0}");

@@ -36,6 +36,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "clienttokensource":
         case "clientTokenSource": getOrCreateConfiguration(target).setClientTokenSource(property(camelContext, io.github.camelawsevents.aws.scn.ClientTokenSource.class, value)); return true;
+        case "coalescerecords":
+        case "coalesceRecords": getOrCreateConfiguration(target).setCoalesceRecords(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelawsevents.aws.scn.AwsScnEventConfiguration.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -55,6 +57,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxinflightrequests":
         case "maxInFlightRequests": getOrCreateConfiguration(target).setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": getOrCreateConfiguration(target).setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
         case "operationtype":
         case "operationType": getOrCreateConfiguration(target).setOperationType(property(camelContext, java.lang.String.class, value)); return true;
         case "overrideendpoint":
@@ -108,6 +112,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "autowiredEnabled": return boolean.class;
         case "clienttokensource":
         case "clientTokenSource": return io.github.camelawsevents.aws.scn.ClientTokenSource.class;
+        case "coalescerecords":
+        case "coalesceRecords": return boolean.class;
         case "configuration": return io.github.camelawsevents.aws.scn.AwsScnEventConfiguration.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
@@ -127,6 +133,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "maxAttempts": return int.class;
         case "maxinflightrequests":
         case "maxInFlightRequests": return int.class;
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": return int.class;
         case "operationtype":
         case "operationType": return java.lang.String.class;
         case "overrideendpoint":
@@ -176,6 +184,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "clienttokensource":
         case "clientTokenSource": return getOrCreateConfiguration(target).getClientTokenSource();
+        case "coalescerecords":
+        case "coalesceRecords": return getOrCreateConfiguration(target).isCoalesceRecords();
         case "configuration": return target.getConfiguration();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
@@ -195,6 +205,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
         case "maxinflightrequests":
         case "maxInFlightRequests": return getOrCreateConfiguration(target).getMaxInFlightRequests();
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": return getOrCreateConfiguration(target).getMaxPendingExchanges();
         case "operationtype":
         case "operationType": return getOrCreateConfiguration(target).getOperationType();
         case "overrideendpoint":

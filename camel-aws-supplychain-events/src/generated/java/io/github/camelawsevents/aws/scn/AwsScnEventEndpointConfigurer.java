@@ -27,6 +27,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttokensource":
         case "clientTokenSource": target.getConfiguration().setClientTokenSource(property(camelContext, io.github.camelawsevents.aws.scn.ClientTokenSource.class, value)); return true;
+        case "coalescerecords":
+        case "coalesceRecords": target.getConfiguration().setCoalesceRecords(property(camelContext, boolean.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datasetidentifier":
@@ -41,6 +43,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxinflightrequests":
         case "maxInFlightRequests": target.getConfiguration().setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": target.getConfiguration().setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
         case "operationtype":
         case "operationType": target.getConfiguration().setOperationType(property(camelContext, java.lang.String.class, value)); return true;
         case "overrideendpoint":
@@ -92,6 +96,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "accessKey": return java.lang.String.class;
         case "clienttokensource":
         case "clientTokenSource": return io.github.camelawsevents.aws.scn.ClientTokenSource.class;
+        case "coalescerecords":
+        case "coalesceRecords": return boolean.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "datasetidentifier":
@@ -106,6 +112,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxAttempts": return int.class;
         case "maxinflightrequests":
         case "maxInFlightRequests": return int.class;
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": return int.class;
         case "operationtype":
         case "operationType": return java.lang.String.class;
         case "overrideendpoint":
@@ -153,6 +161,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "accessKey": return target.getConfiguration().getAccessKey();
         case "clienttokensource":
         case "clientTokenSource": return target.getConfiguration().getClientTokenSource();
+        case "coalescerecords":
+        case "coalesceRecords": return target.getConfiguration().isCoalesceRecords();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
         case "datasetidentifier":
@@ -167,6 +177,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
         case "maxinflightrequests":
         case "maxInFlightRequests": return target.getConfiguration().getMaxInFlightRequests();
+        case "maxpendingexchanges":
+        case "maxPendingExchanges": return target.getConfiguration().getMaxPendingExchanges();
         case "operationtype":
         case "operationType": return target.getConfiguration().getOperationType();
         case "overrideendpoint":

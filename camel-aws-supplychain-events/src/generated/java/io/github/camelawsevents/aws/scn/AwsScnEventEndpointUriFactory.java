@@ -23,9 +23,10 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(30);
         props.add("accessKey");
         props.add("clientTokenSource");
+        props.add("coalesceRecords");
         props.add("connectionTimeout");
         props.add("datasetIdentifier");
         props.add("eventGroupId");
@@ -34,6 +35,7 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
         props.add("lazyStartProducer");
         props.add("maxAttempts");
         props.add("maxInFlightRequests");
+        props.add("maxPendingExchanges");
         props.add("operationType");
         props.add("overrideEndpoint");
         props.add("preserveOrder");

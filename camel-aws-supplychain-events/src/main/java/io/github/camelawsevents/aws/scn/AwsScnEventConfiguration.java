@@ -69,12 +69,32 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
     private boolean preserveOrder = true;
 
     /**
-     * The most messages this producer holds at once, waiting for their group's turn or in flight to AWS; also the
-     * maximum number of open HTTP connections of a client the component builds. When the bound is reached the
-     * calling route thread waits (backpressure), so nothing queues without bound.
+     * The most SendDataIntegrationEvent requests the endpoint has in flight at once, over all event groups; also the
+     * maximum number of open HTTP connections of a client the component builds. A group takes a request slot only
+     * when its turn comes, so one busy group never holds the slots other groups need.
      */
     @UriParam(label = "producer", defaultValue = "64")
     private int maxInFlightRequests = 64;
+
+    /**
+     * The most exchanges the endpoint takes and has not completed yet (waiting for their group's turn, or in flight).
+     * When reached, the thread that sends the next exchange waits (backpressure), so nothing queues without bound.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "2048")
+    private int maxPendingExchanges = 2048;
+
+    /**
+     * Coalesce records: records of one (instance, event type, event group, dataset target) that arrive while that
+     * key's event is in flight go out together as the key's next event, a JSON array of up to 1,048,576 characters of
+     * data, when its turn comes. Order per key is kept, and each exchange gets the id of the event that carried its
+     * records. The client token of such an event is derived from its records' tokens, so the AWS SDK's retries of it are
+     * idempotent; a Camel redelivery of one of its exchanges can coalesce differently, and so store records twice if
+     * AWS had stored the first event although the SDK reported a failure (see the component page). Records of a ready
+     * request body, or of messages with a CamelAwsScnEventTimestamp that differs, are not coalesced with others.
+     * Implies one event in flight per key, as preserveOrder does.
+     */
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean coalesceRecords;
 
     /**
      * Where the idempotency token of each event comes from when header CamelAwsScnClientToken is absent: MESSAGE_ID
@@ -132,6 +152,22 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
 
     public void setOperationType(String operationType) {
         this.operationType = operationType;
+    }
+
+    public int getMaxPendingExchanges() {
+        return maxPendingExchanges;
+    }
+
+    public void setMaxPendingExchanges(int maxPendingExchanges) {
+        this.maxPendingExchanges = maxPendingExchanges;
+    }
+
+    public boolean isCoalesceRecords() {
+        return coalesceRecords;
+    }
+
+    public void setCoalesceRecords(boolean coalesceRecords) {
+        this.coalesceRecords = coalesceRecords;
     }
 
     public boolean isPreserveOrder() {
@@ -197,6 +233,9 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         if (maxInFlightRequests < 1) {
             throw new IllegalArgumentException("maxInFlightRequests must be at least 1, but was " + maxInFlightRequests);
         }
+        if (maxPendingExchanges < 1) {
+            throw new IllegalArgumentException("maxPendingExchanges must be at least 1, but was " + maxPendingExchanges);
+        }
         if (clientTokenSource == null) {
             throw new IllegalArgumentException("clientTokenSource must be set: MESSAGE_ID, EXCHANGE_ID, CONTENT_HASH"
                                                + " or NONE");
@@ -218,6 +257,8 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         }
         out.append(", preserveOrder=").append(preserveOrder);
         out.append(", maxInFlightRequests=").append(maxInFlightRequests);
+        out.append(", maxPendingExchanges=").append(maxPendingExchanges);
+        out.append(", coalesceRecords=").append(coalesceRecords);
         out.append(", clientTokenSource=").append(clientTokenSource);
         if (supplyChainClient != null) {
             out.append(", supplyChainClient=supplied");

@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.camelawsevents.aws.core.AbstractAwsEventsConfiguration;
 import io.github.camelawsevents.aws.core.AbstractAwsEventsEndpoint;
 import io.github.camelawsevents.aws.core.AwsClientFactory;
-import io.github.camelawsevents.aws.core.InFlightLimiter;
+import io.github.camelawsevents.aws.core.SendHealthCheck;
+import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
+import io.github.camelawsevents.aws.core.delivery.DeliveryPipeline;
+import io.github.camelawsevents.aws.core.delivery.SharedByProducers;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
@@ -32,9 +35,11 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
     @UriParam
     private AwsScnEventConfiguration configuration;
 
+    private static final AtomicInteger HEALTH_CHECK_IDS = new AtomicInteger();
+
     // shared by all producers of the endpoint, so a route with several .to() of it still keeps one order per group
-    private InFlightLimiter limiter;
-    private final GroupSequencer<EventGroupKey, Runnable> sequencer = new GroupSequencer<>();
+    private final SharedByProducers<ScnDelivery> delivery = new SharedByProducers<>();
+    private volatile SendHealthCheck healthCheck;
     private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final AtomicInteger peakRequestsInFlight = new AtomicInteger();
     private final AtomicLong eventsSent = new AtomicLong();
@@ -78,20 +83,30 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
                 configuration.getMaxInFlightRequests());
     }
 
-    @Override
-    protected void doStart() throws Exception {
-        limiter = new InFlightLimiter(configuration.getMaxInFlightRequests());
-        super.doStart();
+    /** The delivery pipeline, started by the first producer that starts. */
+    ScnDelivery startDelivery() {
+        return delivery.acquire(() -> {
+            SendHealthCheck check = new SendHealthCheck(
+                    "aws-scn-event-producer-" + configuration.getInstanceId() + "-" + HEALTH_CHECK_IDS.incrementAndGet(),
+                    () -> getClient() == null ? "The AWS Supply Chain client is not started" : null);
+            check.register(getCamelContext(), getComponent().isHealthCheckProducerEnabled());
+            ScnDelivery started = new ScnDelivery(this, check, DeliveryListener.NONE);
+            started.start(getCamelContext(), this);
+            healthCheck = check;
+            return started;
+        });
     }
 
-    /** The bound on messages waiting for their group's turn or in flight, over all producers of this endpoint. */
-    InFlightLimiter limiter() {
-        return limiter;
+    /** Stops the delivery pipeline when the last producer that uses it stops (see {@link DeliveryPipeline#stop}). */
+    void stopDelivery() {
+        delivery.release(stopping -> {
+            stopping.stop(DeliveryPipeline.shutdownTimeout(getCamelContext()));
+            healthCheck.unregister();
+        });
     }
 
-    /** The per-group order of all producers of this endpoint. */
-    GroupSequencer<EventGroupKey, Runnable> sequencer() {
-        return sequencer;
+    SendHealthCheck healthCheck() {
+        return delivery.current() != null ? healthCheck : null;
     }
 
     @Override
@@ -119,10 +134,18 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
         return peakRequestsInFlight.get();
     }
 
-    /** Messages waiting for their group's turn or in flight. */
+    /** Messages taken and not completed yet: waiting for their group's turn or a request slot, or in flight. */
     @ManagedAttribute(description = "Messages waiting for their group's turn or in flight")
     public int getMessagesPending() {
-        return limiter != null ? limiter.inFlight() : 0;
+        ScnDelivery current = delivery.current();
+        return current != null ? current.pipeline().pendingExchanges() : 0;
+    }
+
+    /** Events waiting for their group's turn or for a request slot. */
+    @ManagedAttribute(description = "Events waiting for their group's turn or a request slot")
+    public int getEventsWaiting() {
+        ScnDelivery current = delivery.current();
+        return current != null ? current.waitingEvents() : 0;
     }
 
     /** Events AWS accepted through this endpoint (repeats of an idempotency token included). */

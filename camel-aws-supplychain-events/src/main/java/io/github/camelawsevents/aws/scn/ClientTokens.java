@@ -1,10 +1,6 @@
 package io.github.camelawsevents.aws.scn;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
+import io.github.camelawsevents.aws.core.ContentDigest;
 import io.github.camelawsevents.aws.core.FieldValidationException;
 
 /**
@@ -12,8 +8,6 @@ import io.github.camelawsevents.aws.core.FieldValidationException;
  * sent again, so a redelivery never makes a second event. Pure functions.
  */
 public final class ClientTokens {
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private ClientTokens() {
     }
@@ -64,40 +58,27 @@ public final class ClientTokens {
      */
     public static String derive(String identity, String instanceId, String eventType, String eventGroupId,
                                 String datasetIdentifier, String operationType, int index, String data) {
-        MessageDigest digest = newDigest();
-        update(digest, identity);
-        update(digest, instanceId);
-        update(digest, eventType);
-        update(digest, eventGroupId);
-        update(digest, datasetIdentifier);
-        update(digest, operationType);
-        update(digest, Integer.toString(index));
-        update(digest, data);
-        return HEX.formatHex(digest.digest());
+        return new ContentDigest().add(identity).add(instanceId).add(eventType).add(eventGroupId)
+                .add(datasetIdentifier).add(operationType).add(index).add(data).hex();
+    }
+
+    /**
+     * The token of an event that carries the records of several events-to-be (record coalescing): a digest of their
+     * tokens in order, so the same records coalesced the same way get the same token (the SDK's retries of the
+     * request are idempotent), and any other composition a different one. Null when none of them had a token.
+     */
+    public static String coalesced(java.util.List<String> tokens) {
+        if (tokens.stream().allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        ContentDigest digest = new ContentDigest().add("coalesced").add(tokens.size());
+        for (String token : tokens) {
+            digest.add(token);
+        }
+        return digest.hex();
     }
 
     private static String sha256(String text) {
-        return HEX.formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Length-prefixed, so no two different member lists give the same digest input. */
-    private static void update(MessageDigest digest, String value) {
-        if (value == null) {
-            digest.update((byte) 0);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) 1);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return ContentDigest.sha256(text);
     }
 }

@@ -179,13 +179,22 @@ public final class DataRecords {
      *                                  {@code maxLength - 2} for a record in an array)
      */
     public List<String> eventData(int maxLength) {
+        return events(maxLength).stream().map(EventData::data).toList();
+    }
+
+    /** The data of one event and how many records it holds. */
+    public record EventData(String data, int records) {
+    }
+
+    /** {@link #eventData(int)} with each text's record count. */
+    public List<EventData> events(int maxLength) {
         if (source != null && ScnConstraints.length(source) <= maxLength) {
-            return List.of(source);
+            return List.of(new EventData(source, count()));
         }
         if (!array) {
             // one object with surrounding whitespace, or over the limit
             if (recordLength(0) <= maxLength) {
-                return List.of(record(0));
+                return List.of(new EventData(record(0), 1));
             }
             throw new FieldValidationException("data", "at most " + maxLength + " characters for one record",
                     recordLength(0) + " characters", -1);
@@ -201,9 +210,9 @@ public final class DataRecords {
         }
         List<Integer> indexes = IntStream.range(0, count()).boxed().toList();
         List<List<Integer>> batches = Batches.split(indexes, this::recordLength, limits);
-        List<String> data = new ArrayList<>(batches.size());
+        List<EventData> data = new ArrayList<>(batches.size());
         for (List<Integer> batch : batches) {
-            data.add(join(batch));
+            data.add(new EventData(join(batch), batch.size()));
         }
         return data;
     }

@@ -108,7 +108,8 @@ final class ScnMessageReader {
         if (ScnConstraints.targetsAscNamespace(eventType, datasetId)) {
             records.checkNoConnectionId();
         }
-        List<String> data = records.eventData(ScnConstraints.DATA_MAX_LENGTH);
+        List<DataRecords.EventData> events = records.events(ScnConstraints.DATA_MAX_LENGTH);
+        List<String> data = events.stream().map(DataRecords.EventData::data).toList();
 
         List<SendDataIntegrationEventRequest> requests = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
@@ -127,7 +128,8 @@ final class ScnMessageReader {
             }
             requests.add(b.build());
         }
-        return new OutgoingEvents(new EventGroupKey(instanceId, eventType, groupId), requests);
+        return new OutgoingEvents(new EventGroupKey(instanceId, eventType, groupId), requests,
+                events.stream().map(DataRecords.EventData::records).toList(), true);
     }
 
     /** A request body: its own members first, then headers, then options; one event, never split. */
@@ -181,7 +183,8 @@ final class ScnMessageReader {
                     ? ClientTokens.fromGiven(givenToken, 0, 1)
                     : derivedToken(exchange, instanceId, eventType, groupId, datasetId, operation, 0, data));
         }
-        return new OutgoingEvents(new EventGroupKey(instanceId, eventType, groupId), List.of(b.build()));
+        return new OutgoingEvents(new EventGroupKey(instanceId, eventType, groupId), List.of(b.build()),
+                List.of(records.count()), false);
     }
 
     private String derivedToken(Exchange exchange, String instanceId, String eventType, String groupId,

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class StopWhileInFlightRouteTest extends EmulatorRouteTestSupport {
 
-    private static final String URI = SCN + "?eventType=scn.data.inboundorder&eventGroupId=g1&maxInFlightRequests=1";
+    private static final String URI = SCN + "?eventType=scn.data.inboundorder&eventGroupId=g1&maxInFlightRequests=1"
+                                      + "&maxPendingExchanges=1";
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -59,11 +60,11 @@ class StopWhileInFlightRouteTest extends EmulatorRouteTestSupport {
     }
 
     /**
-     * Camel interrupts the consumer thread when it forces a route down; a message waiting for a slot then must still
+     * Camel interrupts the consumer thread when it forces a route down; a message waiting for the pending bound then must still
      * be sent, not failed with an InterruptedException (which Camel would not dead-letter during a forced shutdown).
      */
     @Test
-    void aMessageWaitingForASlotIsSentEvenWhenItsThreadIsInterrupted() throws Exception {
+    void aMessageWaitingForThePendingBoundIsSentEvenWhenItsThreadIsInterrupted() throws Exception {
         emulator().faults().set(FaultSettings.builder().latency(Duration.ofMillis(3000)).build());
         AsyncProducer producer = scnEndpoint(URI).createAsyncProducer();
         producer.start();

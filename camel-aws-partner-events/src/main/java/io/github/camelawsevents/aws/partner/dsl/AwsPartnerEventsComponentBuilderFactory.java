@@ -93,7 +93,25 @@ public interface AwsPartnerEventsComponentBuilderFactory {
             return this;
         }
 
-        /** The most requests in flight per producer, also the HTTP connection limit (default 32). */
+        /** Whether entries of concurrent exchanges share requests (default true). */
+        default AwsPartnerEventsComponentBuilder batchAcrossExchanges(boolean batchAcrossExchanges) {
+            doSetProperty("batchAcrossExchanges", batchAcrossExchanges);
+            return this;
+        }
+
+        /** How long, in milliseconds, a request that is not full may wait for more entries (default 0). */
+        default AwsPartnerEventsComponentBuilder lingerMs(long lingerMs) {
+            doSetProperty("lingerMs", lingerMs);
+            return this;
+        }
+
+        /** The most exchanges taken and not completed yet; the sender waits beyond (default 2048). */
+        default AwsPartnerEventsComponentBuilder maxPendingExchanges(int maxPendingExchanges) {
+            doSetProperty("maxPendingExchanges", maxPendingExchanges);
+            return this;
+        }
+
+        /** The most requests in flight per endpoint, also the HTTP connection limit (default 32). */
         default AwsPartnerEventsComponentBuilder maxInFlightRequests(int maxInFlightRequests) {
             doSetProperty("maxInFlightRequests", maxInFlightRequests);
             return this;

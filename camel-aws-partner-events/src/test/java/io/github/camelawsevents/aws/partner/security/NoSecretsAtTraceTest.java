@@ -76,7 +76,8 @@ class NoSecretsAtTraceTest extends AbstractNoSecretsAtTraceTest {
 
         emulator.faults().set(FaultSettings.builder().serverErrorRate(1.0).build());
         Exchange failed = template.send("direct:send", e -> e.getMessage().setBody(detail));
-        assertThat(failed.getException()).isInstanceOf(EventBridgeException.class);
+        assertThat(failed.getException()).isInstanceOf(PartnerEventsFailedException.class)
+                .hasCauseInstanceOf(EventBridgeException.class);
         observe(observed, failed.getException());
         observe(observed, healthChecks(context));
 

@@ -58,9 +58,21 @@ public interface AwsScnEventComponentBuilderFactory {
             return this;
         }
 
-        /** The most messages pending or in flight per endpoint, and the client's open connections; default 64. */
+        /** The most requests in flight per endpoint, and the client's open connections; default 64. */
         default AwsScnEventComponentBuilder maxInFlightRequests(int maxInFlightRequests) {
             doSetProperty("maxInFlightRequests", maxInFlightRequests);
+            return this;
+        }
+
+        /** The most exchanges taken and not completed yet; the sender waits beyond; default 2048. */
+        default AwsScnEventComponentBuilder maxPendingExchanges(int maxPendingExchanges) {
+            doSetProperty("maxPendingExchanges", maxPendingExchanges);
+            return this;
+        }
+
+        /** Whether records that arrive while their key's event is in flight go out together; default false. */
+        default AwsScnEventComponentBuilder coalesceRecords(boolean coalesceRecords) {
+            doSetProperty("coalesceRecords", coalesceRecords);
             return this;
         }
 
