@@ -2,6 +2,7 @@ package io.github.camelawsevents.aws.partner;
 
 import java.util.List;
 
+import io.github.camelawsevents.aws.core.delivery.ExchangeBatch;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -38,6 +39,11 @@ public class AwsPartnerEventsProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        List<Exchange> batch = ExchangeBatch.exchangesOf(exchange.getMessage().getBody());
+        if (batch != null) {
+            // a batch of exchanges (camel-kafka's batching consumer): each delivered as if alone, sharing requests
+            return ExchangeBatch.process(exchange, batch, this::process, callback);
+        }
         PartnerSubmission submission;
         List<Integer> positions;
         try {

@@ -1,7 +1,10 @@
 package io.github.camelawsevents.aws.scn;
 
+import java.util.List;
+
 import io.github.camelawsevents.aws.core.FieldValidationException;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
+import io.github.camelawsevents.aws.core.delivery.ExchangeBatch;
 import io.github.camelawsevents.aws.core.delivery.Submission;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -47,6 +50,11 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        List<Exchange> batch = ExchangeBatch.exchangesOf(exchange.getMessage().getBody());
+        if (batch != null) {
+            // a batch of exchanges (camel-kafka's batching consumer): each delivered as if alone, sharing requests
+            return ExchangeBatch.process(exchange, batch, this::process, callback);
+        }
         Submission submission;
         try {
             submission = operation(exchange) == ScnOperation.getDataIntegrationEvent

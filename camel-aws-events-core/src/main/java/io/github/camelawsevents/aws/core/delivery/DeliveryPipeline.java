@@ -69,6 +69,9 @@ public final class DeliveryPipeline {
         long dueAt();
     }
 
+    /** Pipelines whose drain waits until the work this thread hands over together is all queued. */
+    private static final ThreadLocal<Set<DeliveryPipeline>> DEFERRED = new ThreadLocal<>();
+
     private final String name;
     private final InFlightLimiter slots;
     private final InFlightLimiter bound;
@@ -130,12 +133,14 @@ public final class DeliveryPipeline {
         if (stopped) {
             throw new IllegalStateException("The " + name + " producer is stopped: it does not take new messages");
         }
-        boolean interrupted = false;
-        boolean holdsBound = true;
-        if (RUNNING.get() == this) {
-            holdsBound = bound.tryAcquire();
-        } else {
-            interrupted = bound.acquireSlot();
+        // cleared while the work is handed over (the SDK refuses a call on an interrupted thread), reported back
+        boolean interrupted = Thread.interrupted();
+        boolean holdsBound = bound.tryAcquire();
+        if (!holdsBound && RUNNING.get() != this) {
+            // what this thread queued without sending must go first, or nothing would free the bound
+            drainDeferred();
+            interrupted |= bound.acquireSlot();
+            holdsBound = true;
         }
         submission.admitted(this, holdsBound);
         open.add(submission);
@@ -144,6 +149,11 @@ public final class DeliveryPipeline {
 
     /** Sends whatever the source has ready, while slots are free. Call after adding work; never from an SDK thread. */
     public void trigger() {
+        Set<DeliveryPipeline> deferred = DEFERRED.get();
+        if (deferred != null) {
+            deferred.add(this);
+            return;
+        }
         if (drainRequests.getAndIncrement() != 0) {
             return; // the running drain goes round once more
         }
@@ -152,6 +162,43 @@ public final class DeliveryPipeline {
             drain();
             missed = drainRequests.addAndGet(-missed);
         } while (missed != 0);
+    }
+
+    /**
+     * Runs {@code handOver} (which submits several exchanges on this thread) with the drains it would start held back
+     * until it returns, so that work handed over together is packed together (a batch of exchanges does not go out as
+     * one request per exchange while slots are free). A submission that must wait for the pending bound releases the
+     * held drains first.
+     */
+    public static void together(Runnable handOver) {
+        if (DEFERRED.get() != null) {
+            handOver.run();
+            return;
+        }
+        DEFERRED.set(new java.util.LinkedHashSet<>());
+        try {
+            handOver.run();
+        } finally {
+            drainDeferred();
+            DEFERRED.remove();
+        }
+    }
+
+    private static void drainDeferred() {
+        Set<DeliveryPipeline> deferred = DEFERRED.get();
+        if (deferred == null || deferred.isEmpty()) {
+            return;
+        }
+        List<DeliveryPipeline> pipelines = List.copyOf(deferred);
+        deferred.clear();
+        DEFERRED.remove();
+        try {
+            for (DeliveryPipeline pipeline : pipelines) {
+                pipeline.trigger();
+            }
+        } finally {
+            DEFERRED.set(deferred);
+        }
     }
 
     private void drain() {
