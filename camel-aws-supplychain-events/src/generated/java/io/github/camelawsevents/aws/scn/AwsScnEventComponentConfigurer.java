@@ -34,6 +34,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "clienttokenexpression":
+        case "clientTokenExpression": getOrCreateConfiguration(target).setClientTokenExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttokensource":
         case "clientTokenSource": getOrCreateConfiguration(target).setClientTokenSource(property(camelContext, io.github.camelawsevents.aws.scn.ClientTokenSource.class, value)); return true;
         case "coalescerecords":
@@ -110,6 +112,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "accessKey": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "clienttokenexpression":
+        case "clientTokenExpression": return java.lang.String.class;
         case "clienttokensource":
         case "clientTokenSource": return io.github.camelawsevents.aws.scn.ClientTokenSource.class;
         case "coalescerecords":
@@ -182,6 +186,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "clienttokenexpression":
+        case "clientTokenExpression": return getOrCreateConfiguration(target).getClientTokenExpression();
         case "clienttokensource":
         case "clientTokenSource": return getOrCreateConfiguration(target).getClientTokenSource();
         case "coalescerecords":

@@ -25,6 +25,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "clienttokenexpression":
+        case "clientTokenExpression": target.getConfiguration().setClientTokenExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttokensource":
         case "clientTokenSource": target.getConfiguration().setClientTokenSource(property(camelContext, io.github.camelawsevents.aws.scn.ClientTokenSource.class, value)); return true;
         case "coalescerecords":
@@ -94,6 +96,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "clienttokenexpression":
+        case "clientTokenExpression": return java.lang.String.class;
         case "clienttokensource":
         case "clientTokenSource": return io.github.camelawsevents.aws.scn.ClientTokenSource.class;
         case "coalescerecords":
@@ -159,6 +163,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
+        case "clienttokenexpression":
+        case "clientTokenExpression": return target.getConfiguration().getClientTokenExpression();
         case "clienttokensource":
         case "clientTokenSource": return target.getConfiguration().getClientTokenSource();
         case "coalescerecords":

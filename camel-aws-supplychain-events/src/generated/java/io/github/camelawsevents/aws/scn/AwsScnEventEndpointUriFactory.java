@@ -23,8 +23,9 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(31);
         props.add("accessKey");
+        props.add("clientTokenExpression");
         props.add("clientTokenSource");
         props.add("coalesceRecords");
         props.add("connectionTimeout");

@@ -101,10 +101,22 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
      * (Camel's message id, stable across redeliveries; the JMS message id for JMS consumers), EXCHANGE_ID, CONTENT_HASH
      * (identical content within AWS's 8-hour token window is stored only once) or NONE (the SDK makes a random token
      * per call, so a Camel redelivery can store an event twice). Except with NONE the token also covers the instance, event
-     * type, group, dataset target, position and data of the event.
+     * type, group, dataset target, position and data of the event. KAFKA_RECORD derives it from the Kafka record's
+     * topic, partition and offset (camel-kafka's headers kafka.TOPIC, kafka.PARTITION, kafka.OFFSET), so a record
+     * consumed again on another worker after a crash gets the same token; EXPRESSION from the value of
+     * clientTokenExpression.
      */
     @UriParam(label = "producer", defaultValue = "MESSAGE_ID")
     private ClientTokenSource clientTokenSource = ClientTokenSource.MESSAGE_ID;
+
+    /**
+     * With clientTokenSource=EXPRESSION: a simple-language expression evaluated per exchange whose value identifies
+     * the message across redeliveries and restarts, e.g. ${header.kafka.TOPIC}/${header.kafka.PARTITION}/${header.kafka.OFFSET}
+     * or ${header.orderId}. The token is derived from it plus the instance, event type, group, dataset target,
+     * position and data of the event. A message for which it is null or empty is refused.
+     */
+    @UriParam(label = "producer")
+    private String clientTokenExpression;
 
     /**
      * An AWS Supply Chain asynchronous client to use instead of building one from these options; it is never closed
@@ -194,6 +206,14 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         this.clientTokenSource = clientTokenSource;
     }
 
+    public String getClientTokenExpression() {
+        return clientTokenExpression;
+    }
+
+    public void setClientTokenExpression(String clientTokenExpression) {
+        this.clientTokenExpression = clientTokenExpression;
+    }
+
     public SupplyChainAsyncClient getSupplyChainClient() {
         return supplyChainClient;
     }
@@ -237,8 +257,13 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
             throw new IllegalArgumentException("maxPendingExchanges must be at least 1, but was " + maxPendingExchanges);
         }
         if (clientTokenSource == null) {
-            throw new IllegalArgumentException("clientTokenSource must be set: MESSAGE_ID, EXCHANGE_ID, CONTENT_HASH"
-                                               + " or NONE");
+            throw new IllegalArgumentException("clientTokenSource must be set: MESSAGE_ID, EXCHANGE_ID, CONTENT_HASH,"
+                                               + " KAFKA_RECORD, EXPRESSION or NONE");
+        }
+        if (clientTokenSource == ClientTokenSource.EXPRESSION
+                && (clientTokenExpression == null || clientTokenExpression.isBlank())) {
+            throw new IllegalArgumentException("clientTokenSource=EXPRESSION needs clientTokenExpression (a simple"
+                                               + " expression, e.g. ${header.orderId}), but none was set");
         }
     }
 
@@ -260,6 +285,9 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         out.append(", maxPendingExchanges=").append(maxPendingExchanges);
         out.append(", coalesceRecords=").append(coalesceRecords);
         out.append(", clientTokenSource=").append(clientTokenSource);
+        if (clientTokenExpression != null) {
+            out.append(", clientTokenExpression=").append(clientTokenExpression);
+        }
         if (supplyChainClient != null) {
             out.append(", supplyChainClient=supplied");
         }

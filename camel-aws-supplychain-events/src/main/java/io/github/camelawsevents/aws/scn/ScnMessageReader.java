@@ -194,6 +194,8 @@ final class ScnMessageReader {
             case MESSAGE_ID -> identity = exchange.getMessage().getMessageId();
             case EXCHANGE_ID -> identity = exchange.getExchangeId();
             case CONTENT_HASH -> identity = null;
+            case KAFKA_RECORD -> identity = ClientTokenSource.kafkaRecordIdentity(exchange.getMessage());
+            case EXPRESSION -> identity = ClientTokenSource.expressionIdentity(exchange, config.getClientTokenExpression());
             default -> {
                 return null;
             }

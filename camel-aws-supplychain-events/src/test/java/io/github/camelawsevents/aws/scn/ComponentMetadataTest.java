@@ -74,7 +74,7 @@ class ComponentMetadataTest {
         assertThat(props.get("preserveOrder").get("defaultValue").asBoolean()).isTrue();
         assertThat(props.get("maxInFlightRequests").get("defaultValue").asInt()).isEqualTo(64);
         assertThat(props.get("clientTokenSource").get("defaultValue").asText()).isEqualTo("MESSAGE_ID");
-        assertThat(props.get("clientTokenSource").get("enum")).hasSize(4);
+        assertThat(props.get("clientTokenSource").get("enum")).hasSize(6);
         assertThat(props.get("supplyChainClient").get("autowired").asBoolean()).isTrue();
         for (String secret : new String[] { "accessKey", "secretKey", "sessionToken" }) {
             assertThat(props.get(secret).get("secret").asBoolean()).as(secret).isTrue();

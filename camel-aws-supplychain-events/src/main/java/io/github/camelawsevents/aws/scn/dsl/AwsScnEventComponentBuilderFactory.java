@@ -82,6 +82,12 @@ public interface AwsScnEventComponentBuilderFactory {
             return this;
         }
 
+        /** With clientTokenSource=EXPRESSION: the simple expression whose value identifies each message. */
+        default AwsScnEventComponentBuilder clientTokenExpression(String clientTokenExpression) {
+            doSetProperty("clientTokenExpression", clientTokenExpression);
+            return this;
+        }
+
         /** A client to use (never closed by the component). */
         default AwsScnEventComponentBuilder supplyChainClient(SupplyChainAsyncClient supplyChainClient) {
             doSetProperty("supplyChainClient", supplyChainClient);
