@@ -12,11 +12,13 @@ public final class Contenders {
     public static final String PEER_THREADS = "peer-threads";
     public static final String PARTNER_LOOP = "partner-loop";
     public static final String PARTNER_PER_EXCHANGE = "partner-per-exchange";
+    public static final String PARTNER_PER_EXCHANGE_UNBATCHED = "partner-per-exchange-unbatched";
     public static final String PARTNER_AGGREGATED = "partner-aggregated";
     public static final String PARTNER_BATCH_BODIES = "partner-batch-bodies";
     public static final String PARTNER_LIMIT = "partner-limit";
     public static final String SCN_LOOP = "scn-loop";
     public static final String SCN_GROUPS_1 = "scn-groups-1";
+    public static final String SCN_COALESCED_1 = "scn-coalesced-1";
     public static final String SCN_GROUPS_8 = "scn-groups-8";
     public static final String SCN_GROUPS_64 = "scn-groups-64";
     public static final String SCN_AGGREGATED = "scn-aggregated";
@@ -96,9 +98,14 @@ public final class Contenders {
                         s -> new PeerEventBridge(partnerWindow(s), s.partnerInFlight())),
                 new Spec(PARTNER_LOOP, Api.PARTNER_EVENTS, "2. SDK loop, putPartnerEvents, 1 entry/call",
                         Role.OTHER, s -> 1, s -> new PartnerSdkLoop()),
-                new Spec(PARTNER_PER_EXCHANGE, Api.PARTNER_EVENTS, "3. aws-partner-events, 1 event/exchange",
+                new Spec(PARTNER_PER_EXCHANGE, Api.PARTNER_EVENTS,
+                        "3. aws-partner-events, 1 event/exchange (entries of concurrent exchanges share requests)",
+                        Role.OTHER, Contenders::partnerBatchesInFlight,
+                        s -> new PartnerPerExchange(partnerWindow(s), s.partnerInFlight(), true)),
+                new Spec(PARTNER_PER_EXCHANGE_UNBATCHED, Api.PARTNER_EVENTS,
+                        "3b. aws-partner-events, 1 event/exchange, batchAcrossExchanges=false",
                         Role.OTHER, BenchSettings::partnerInFlight,
-                        s -> new PartnerPerExchange(partnerWindow(s), s.partnerInFlight())),
+                        s -> new PartnerPerExchange(partnerWindow(s), s.partnerInFlight(), false)),
                 new Spec(PARTNER_AGGREGATED, Api.PARTNER_EVENTS,
                         "4. aws-partner-events + PartnerEventsAggregationStrategy",
                         Role.OTHER, Contenders::partnerBatchesInFlight,
@@ -112,13 +119,16 @@ public final class Contenders {
                 new Spec(SCN_LOOP, Api.SUPPLY_CHAIN, "1. SDK loop, sendDataIntegrationEvent, 1 event/call",
                         Role.BASELINE, s -> 1, s -> new ScnSdkLoop()),
                 new Spec(SCN_GROUPS_1, Api.SUPPLY_CHAIN, "2. aws-scn-event, 1 group, order preserved",
-                        Role.OTHER, s -> 1, s -> new ScnPerExchange(scnWindow(s), s.scnInFlight(), 1)),
+                        Role.OTHER, s -> 1, s -> new ScnPerExchange(scnWindow(s), s.scnInFlight(), 1, false)),
+                new Spec(SCN_COALESCED_1, Api.SUPPLY_CHAIN, "2b. aws-scn-event, 1 group, coalesceRecords=true",
+                        Role.OTHER, Contenders::scnWindow,
+                        s -> new ScnPerExchange(scnWindow(s), s.scnInFlight(), 1, true)),
                 new Spec(SCN_GROUPS_8, Api.SUPPLY_CHAIN, "2. aws-scn-event, 8 groups, order preserved",
                         Role.OTHER, s -> Math.min(8, s.scnInFlight()),
-                        s -> new ScnPerExchange(scnWindow(s), s.scnInFlight(), 8)),
+                        s -> new ScnPerExchange(scnWindow(s), s.scnInFlight(), 8, false)),
                 new Spec(SCN_GROUPS_64, Api.SUPPLY_CHAIN, "2. aws-scn-event, 64 groups, order preserved",
                         Role.OTHER, s -> Math.min(64, s.scnInFlight()),
-                        s -> new ScnPerExchange(scnWindow(s), s.scnInFlight(), 64)),
+                        s -> new ScnPerExchange(scnWindow(s), s.scnInFlight(), 64, false)),
                 new Spec(SCN_AGGREGATED, Api.SUPPLY_CHAIN,
                         "3. aws-scn-event + ScnEventAggregationStrategy, ~" + ResultTable.count(SCN_RECORDS_PER_EVENT)
                         + " records/event (1 MB), " + SCN_AGGREGATED_GROUPS + " groups",
