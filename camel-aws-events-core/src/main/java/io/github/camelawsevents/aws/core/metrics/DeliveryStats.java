@@ -1,0 +1,136 @@
+package io.github.camelawsevents.aws.core.metrics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
+
+/**
+ * What an endpoint delivered since it was created, for the dev console: counters that any Camel thread may bump, and
+ * the last few errors (time, error code, how many items, the error text cut short). It never holds a payload or a
+ * secret: the pipeline gives it only counts, AWS error codes and the safe error text of {@code SafeMessages}.
+ */
+public final class DeliveryStats implements DeliveryListener {
+
+    /** How many of the latest errors are kept. */
+    public static final int LAST_ERRORS = 10;
+
+    static final int MAX_MESSAGE = 300;
+
+    /** One error as the console shows it. */
+    public record LastError(Instant time, String errorCode, int items, String message) {
+    }
+
+    private final Clock clock;
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder requestsAnswered = new LongAdder();
+    private final LongAdder requestsFailed = new LongAdder();
+    private final LongAdder requestItems = new LongAdder();
+    private final Map<String, LongAdder> failedByCode = new ConcurrentHashMap<>();
+    private final ArrayDeque<LastError> lastErrors = new ArrayDeque<>(LAST_ERRORS);
+
+    public DeliveryStats() {
+        this(Clock.systemUTC());
+    }
+
+    public DeliveryStats(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void requestAnswered(int items, long latencyNanos, String errorCode) {
+        requestsAnswered.increment();
+        requestItems.add(items);
+        if (errorCode != null) {
+            requestsFailed.increment();
+        }
+    }
+
+    @Override
+    public void accepted(int items) {
+        accepted.add(items);
+    }
+
+    @Override
+    public void failed(String errorCode, int items, String errorMessage) {
+        String code = errorCode != null ? errorCode : "unknown";
+        failedByCode.computeIfAbsent(code, c -> new LongAdder()).add(items);
+        LastError error = new LastError(clock.instant(), code, items, shorten(errorMessage));
+        synchronized (lastErrors) {
+            if (lastErrors.size() == LAST_ERRORS) {
+                lastErrors.pollFirst();
+            }
+            lastErrors.addLast(error);
+        }
+    }
+
+    @Override
+    public void retried(int items) {
+        retried.add(items);
+    }
+
+    /** Items AWS accepted. */
+    public long accepted() {
+        return accepted.sum();
+    }
+
+    /** Items that failed for good, over every error code. */
+    public long failed() {
+        return failedByCode.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Items that failed for good, by error code, sorted by code. */
+    public Map<String, Long> failedByCode() {
+        Map<String, Long> out = new TreeMap<>();
+        failedByCode.forEach((code, count) -> out.put(code, count.sum()));
+        return out;
+    }
+
+    /** Items sent again after a retryable error. */
+    public long retried() {
+        return retried.sum();
+    }
+
+    /** Requests AWS answered (or that failed without an answer), accepted or not. */
+    public long requests() {
+        return requestsAnswered.sum();
+    }
+
+    /** Requests that failed as a whole. */
+    public long requestsFailed() {
+        return requestsFailed.sum();
+    }
+
+    /** Items carried by the requests answered, retries included. */
+    public long requestItems() {
+        return requestItems.sum();
+    }
+
+    /** The latest errors, oldest first, at most {@value #LAST_ERRORS}. */
+    public List<LastError> lastErrors() {
+        synchronized (lastErrors) {
+            return List.copyOf(lastErrors);
+        }
+    }
+
+    static String shorten(String message) {
+        if (message == null) {
+            return "";
+        }
+        String oneLine = message.replace('\r', ' ').replace('\n', ' ');
+        return oneLine.length() > MAX_MESSAGE ? oneLine.substring(0, MAX_MESSAGE) + "…" : oneLine;
+    }
+
+    @Override
+    public String toString() {
+        return "DeliveryStats[accepted=" + accepted() + ", failed=" + failedByCode() + ", retried=" + retried()
+               + ", requests=" + requests() + "]";
+    }
+}
