@@ -1,5 +1,6 @@
 package io.github.camelawsevents.aws.testsupport;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +14,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,20 +46,27 @@ public abstract class AbstractEndpointClientTest {
     static final AwsEventsEmulatorExtension EMULATOR =
             new AwsEventsEmulatorExtension(AwsEventsEmulator.builder().region(REGION));
 
-    /** The endpoint URI with its query, e.g. {@code scheme:path?option=value}, without region and credentials. */
-    protected abstract String uriWithoutRegion();
+    private final String uriWithoutRegion;
+    private final Object body;
+    private final String clientOption;
 
-    /** A body the component sends as one event. */
-    protected abstract Object body();
+    /**
+     * @param uriWithoutRegion the endpoint URI with its query, {@code scheme:path?option=value}, without region and
+     *                         credentials
+     * @param body             a body the component sends as one event
+     * @param clientOption     the endpoint option that takes a bound client, e.g. {@code eventBridgeClient}
+     */
+    protected AbstractEndpointClientTest(String uriWithoutRegion, Object body, String clientOption) {
+        this.uriWithoutRegion = uriWithoutRegion;
+        this.body = body;
+        this.clientOption = clientOption;
+    }
 
     /** How many events the emulator stored for this component's API. */
     protected abstract long storedEvents(AwsEventsEmulator emulator);
 
-    /** The endpoint option that takes a bound client, e.g. {@code eventBridgeClient}. */
-    protected abstract String clientOption();
-
-    /** A client of the component's service to the emulator, signing for {@code region}. */
-    protected abstract AutoCloseable newClient(AwsEventsEmulator emulator, String region);
+    /** A new builder of the component's async client, e.g. {@code EventBridgeAsyncClient.builder()}. */
+    protected abstract AwsClientBuilder<?, ?> clientBuilder();
 
     /** Sends one event with the client itself, failing if it cannot. */
     protected abstract void sendWith(AutoCloseable client) throws Exception;
@@ -63,7 +75,7 @@ public abstract class AbstractEndpointClientTest {
     void anUnknownRegionIsRefusedWhenTheEndpointIsCreated() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
-            assertThatThrownBy(() -> context.getEndpoint(uriWithoutRegion() + "&region=eu-wst-1" + KEYS))
+            assertThatThrownBy(() -> context.getEndpoint(uriWithoutRegion + "&region=eu-wst-1" + KEYS))
                     .isInstanceOf(ResolveEndpointFailedException.class)
                     .hasStackTraceContaining("region 'eu-wst-1'")
                     .hasStackTraceContaining("did you mean eu-west-1?")
@@ -74,7 +86,7 @@ public abstract class AbstractEndpointClientTest {
     @Test
     void aRouteToAnUnknownRegionDoesNotStart() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
-            String uri = uriWithoutRegion() + "&region=eu-wst-1" + KEYS;
+            String uri = uriWithoutRegion + "&region=eu-wst-1" + KEYS;
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -106,7 +118,7 @@ public abstract class AbstractEndpointClientTest {
              CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("client", client);
             context.start();
-            Exchange sent = send(context, uriWithoutRegion() + "&region=eu-wst-1&" + clientOption() + "=#client");
+            Exchange sent = send(context, uriWithoutRegion + "&region=eu-wst-1&" + clientOption + "=#client");
             assertThat(sent.getException()).isNull();
             assertThat(storedEvents(emulator)).isEqualTo(1);
         }
@@ -137,7 +149,7 @@ public abstract class AbstractEndpointClientTest {
             try (CamelContext context = new DefaultCamelContext()) {
                 context.getRegistry().bind("client", client);
                 context.start();
-                Exchange sent = send(context, uriWithoutRegion() + "&" + clientOption() + "=#client");
+                Exchange sent = send(context, uriWithoutRegion + "&" + clientOption + "=#client");
                 assertThat(sent.getException()).isNull();
             }
             sendWith(client);
@@ -146,13 +158,22 @@ public abstract class AbstractEndpointClientTest {
     }
 
     private String overriddenUri(AwsEventsEmulator emulator) {
-        return uriWithoutRegion() + "&region=" + REGION + "&overrideEndpoint=true&uriEndpointOverride="
+        return uriWithoutRegion + "&region=" + REGION + "&overrideEndpoint=true&uriEndpointOverride="
                + emulator.endpoint() + "&accessKey=" + emulator.accessKey() + "&secretKey=" + emulator.secretKey();
     }
 
     private Exchange send(CamelContext context, String uri) {
-        Object body = body();
         return context.createProducerTemplate().send(uri, e -> e.getMessage().setBody(body));
+    }
+
+    /** A client of the component's service to the emulator, signing for {@code region}. */
+    private AutoCloseable newClient(AwsEventsEmulator emulator, String region) {
+        AwsClientBuilder<?, ?> builder = clientBuilder();
+        builder.region(Region.of(region));
+        builder.endpointOverride(URI.create(emulator.endpoint().toString()));
+        builder.credentialsProvider(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(emulator.accessKey(), emulator.secretKey())));
+        return (AutoCloseable) builder.build();
     }
 
     static List<Thread> eventLoopThreads() {

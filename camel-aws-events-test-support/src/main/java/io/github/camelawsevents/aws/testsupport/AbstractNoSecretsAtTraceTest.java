@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.camelawsevents.aws.emulator.AwsEventsEmulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -17,6 +20,8 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.health.ProducersHealthCheckRepository;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +64,22 @@ public abstract class AbstractNoSecretsAtTraceTest {
 
     static final List<String> SECRETS = List.of(SECRET_KEY, SESSION_TOKEN, PAYLOAD);
 
-    /** The component's scheme, e.g. {@code aws-partner-events}. */
-    protected abstract String scheme();
+    private final String scheme;
+    private final Supplier<Component> newComponent;
+
+    /**
+     * @param scheme       the component's scheme, e.g. {@code aws-partner-events}
+     * @param newComponent a new instance of the component, with its default configuration
+     */
+    protected AbstractNoSecretsAtTraceTest(String scheme, Supplier<Component> newComponent) {
+        this.scheme = scheme;
+        this.newComponent = newComponent;
+    }
+
+    /** The component's scheme. */
+    protected final String scheme() {
+        return scheme;
+    }
 
     /**
      * The endpoint URI to the emulator, without credentials, failing fast (one SDK attempt, short entry retries).
@@ -68,18 +87,19 @@ public abstract class AbstractNoSecretsAtTraceTest {
      */
     protected abstract String uriWithoutCredentials(AwsEventsEmulator emulator);
 
-    /** Adds the component under {@link #scheme()} with session credentials on its configuration. */
-    protected abstract void addComponentWithSessionCredentials(CamelContext context, String accessKey,
-            String secretKey, String sessionToken);
+
+    /** A body the component sends as one event, with {@link #PAYLOAD} in it. */
+    protected abstract Object successBody();
 
     /**
-     * The life cycle between start and stop, through {@code direct:send} (the route to the endpoint): a send that
-     * succeeds, sends the component refuses, a request that fails (emulator faults, cleared at the end), with
-     * {@link #healthChecks} after the success and the failure. Everything it looks at (exchanges, headers,
-     * exceptions, failed entries) goes into {@code observed} through {@link #observe}.
+     * The rest of the life cycle between start and stop, after {@code ok} (the {@link #successBody()} sent, its
+     * exchange and headers and the health checks observed), through {@code direct:send} (the route to the
+     * endpoint): sends the component refuses, a request that fails (emulator faults, cleared at the end), with
+     * {@link #healthChecks} after the failure. Everything it looks at (exchanges, headers, exceptions, failed
+     * entries) goes into {@code observed} through {@link #observe}.
      */
     protected abstract void exercise(CamelContext context, ProducerTemplate template, AwsEventsEmulator emulator,
-            List<String> observed) throws Exception;
+            Exchange ok, List<String> observed) throws Exception;
 
     /** The toString() of the endpoint's configuration and of the component's. */
     protected abstract List<String> configurations(CamelContext context, Endpoint endpoint);
@@ -185,7 +205,7 @@ public abstract class AbstractNoSecretsAtTraceTest {
                     context.setLogMask(true);
                 }
                 if (!credentialsInUri) {
-                    addComponentWithSessionCredentials(context, ACCESS_KEY, SECRET_KEY, SESSION_TOKEN);
+                    addWithSessionCredentials(context, scheme(), newComponent.get());
                 }
                 context.addRoutes(new RouteBuilder() {
                     @Override
@@ -194,7 +214,14 @@ public abstract class AbstractNoSecretsAtTraceTest {
                     }
                 });
                 context.start();
-                exercise(context, context.createProducerTemplate(), emulator, observed);
+                ProducerTemplate template = context.createProducerTemplate();
+                Object body = successBody();
+                Exchange ok = template.send("direct:send", e -> e.getMessage().setBody(body));
+                assertThat(ok.getException()).isNull();
+                observed.add(ok.toString());
+                observed.add(String.valueOf(ok.getMessage().getHeaders()));
+                observe(observed, healthChecks(context));
+                exercise(context, template, emulator, ok, observed);
 
                 Endpoint endpoint = context.getEndpoints().stream()
                         .filter(e -> e.getEndpointUri().startsWith(scheme() + ":"))
@@ -210,6 +237,23 @@ public abstract class AbstractNoSecretsAtTraceTest {
             events = logs.events();
         }
         return new Run(observed, events);
+    }
+
+    /**
+     * Adds {@code component} to the context under {@code scheme} with session credentials ({@link #ACCESS_KEY},
+     * {@link #SECRET_KEY}, {@link #SESSION_TOKEN}) on its configuration, as the docs recommend.
+     */
+    public static void addWithSessionCredentials(CamelContext context, String scheme, Component component) {
+        // through the component's generated configurer, as camel.component.* properties are set: Camel's
+        // reflective binding would itself log the values at TRACE
+        PropertyConfigurer configurer = PluginHelper.getConfigurerResolver(context)
+                .resolvePropertyConfigurer(scheme + "-component", context);
+        assertThat(configurer).as("the generated configurer of %s", scheme).isNotNull();
+        Map<String, Object> credentials = Map.of("useSessionCredentials", true, "accessKey", ACCESS_KEY,
+                "secretKey", SECRET_KEY, "sessionToken", SESSION_TOKEN);
+        credentials.forEach((name, value) -> assertThat(configurer.configure(context, component, name, value, true))
+                .as("option %s of %s", name, scheme).isTrue());
+        context.addComponent(scheme, component);
     }
 
     /** Every health check's result in words; the component's producer check must be among them. */

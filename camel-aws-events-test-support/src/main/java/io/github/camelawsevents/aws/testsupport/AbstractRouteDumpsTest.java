@@ -3,8 +3,10 @@ package io.github.camelawsevents.aws.testsupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.DefaultDumpRoutesStrategy;
@@ -31,21 +33,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class AbstractRouteDumpsTest {
 
-    /** The component's scheme, e.g. {@code aws-partner-events}. */
-    protected abstract String scheme();
+    private final String scheme;
+    private final Supplier<Component> newComponent;
+
+    /**
+     * @param scheme       the component's scheme, e.g. {@code aws-partner-events}
+     * @param newComponent a new instance of the component, with its default configuration
+     */
+    protected AbstractRouteDumpsTest(String scheme, Supplier<Component> newComponent) {
+        this.scheme = scheme;
+        this.newComponent = newComponent;
+    }
+
+    /** The component's scheme. */
+    protected final String scheme() {
+        return scheme;
+    }
 
     /** A complete endpoint URI without credentials, in region us-east-1 (it is never sent to). */
     protected abstract String uriWithoutCredentials();
 
-    /** Adds the component under {@link #scheme()} with session credentials on its configuration. */
-    protected abstract void addComponentWithSessionCredentials(CamelContext context, String accessKey,
-            String secretKey, String sessionToken);
 
     @Test
     void credentialsOnTheComponentNeverShowInDumps() throws Exception {
         try (CapturedLogs logs = new CapturedLogs(Level.INFO);
              CamelContext context = new DefaultCamelContext()) {
-            addComponentWithSessionCredentials(context, ACCESS_KEY, SECRET_KEY, SESSION_TOKEN);
+            AbstractNoSecretsAtTraceTest.addWithSessionCredentials(context, scheme(), newComponent.get());
             context.setDumpRoutes("yaml");
             context.addRoutes(routes(uriWithoutCredentials()));
             context.start();

@@ -23,22 +23,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class AbstractTlsCertificateChecksTest {
 
-    /** The Content-Type of the API's answer, e.g. {@code application/x-amz-json-1.1}. */
-    protected abstract String answerContentType();
+    private final String answerContentType;
+    private final String answer;
+    private final String eventIdHeader;
+    private final Object body;
 
-    /** The API's success answer for one event whose id is {@value #EVENT_ID}. */
-    protected abstract String answer();
-
-    /** The header in which the component returns the event id. */
-    protected abstract String eventIdHeader();
+    /**
+     * @param answerContentType the Content-Type of the API's answer, e.g. {@code application/x-amz-json-1.1}
+     * @param answer            the API's success answer for one event whose id is {@value #EVENT_ID}
+     * @param eventIdHeader     the header in which the component returns the event id
+     * @param body              a body the component sends as one event
+     */
+    protected AbstractTlsCertificateChecksTest(String answerContentType, String answer, String eventIdHeader,
+            Object body) {
+        this.answerContentType = answerContentType;
+        this.answer = answer;
+        this.eventIdHeader = eventIdHeader;
+        this.body = body;
+    }
 
     /** The endpoint URI of one send to {@code endpoint}, with no retries of the SDK, without a leading '&'. */
     protected abstract String uri(String endpoint);
 
-    /** A body the component sends as one event. */
-    protected abstract Object body();
-
-    /** The event id in {@link #answer()}. */
+    /** The event id the answer carries. */
     protected static final String EVENT_ID = "tls-event-1";
 
     /** Credentials of these checks (no emulator checks the signature here). */
@@ -46,7 +53,7 @@ public abstract class AbstractTlsCertificateChecksTest {
 
     @Test
     void certificatesAreVerifiedByDefault() throws Exception {
-        try (SelfSignedHttpsServer server = new SelfSignedHttpsServer(answerContentType(), answer());
+        try (SelfSignedHttpsServer server = new SelfSignedHttpsServer(answerContentType, answer);
              CapturedLogs logs = new CapturedLogs(Level.INFO)) {
             Exchange sent = send(server, "");
             assertThat(sent.getException()).as("the send to a server with an untrusted certificate").isNotNull();
@@ -61,11 +68,11 @@ public abstract class AbstractTlsCertificateChecksTest {
 
     @Test
     void trustAllCertificatesReachesTheServerAndWarns() throws Exception {
-        try (SelfSignedHttpsServer server = new SelfSignedHttpsServer(answerContentType(), answer());
+        try (SelfSignedHttpsServer server = new SelfSignedHttpsServer(answerContentType, answer);
              CapturedLogs logs = new CapturedLogs(Level.INFO)) {
             Exchange sent = send(server, "&trustAllCertificates=true");
             assertThat(sent.getException()).isNull();
-            assertThat(sent.getMessage().getHeader(eventIdHeader())).isEqualTo(EVENT_ID);
+            assertThat(sent.getMessage().getHeader(eventIdHeader)).isEqualTo(EVENT_ID);
             assertThat(server.requests()).isEqualTo(1);
             assertThat(logs.events()).anySatisfy(e -> {
                 assertThat(e.level()).isEqualTo(Level.WARN);
@@ -77,7 +84,6 @@ public abstract class AbstractTlsCertificateChecksTest {
     private Exchange send(SelfSignedHttpsServer server, String extraOptions) throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
-            Object body = body();
             return context.createProducerTemplate().send(uri(server.endpoint()) + extraOptions,
                     e -> e.getMessage().setBody(body));
         }

@@ -1,12 +1,8 @@
 package io.github.camelawsevents.aws.partner;
 
-import java.net.URI;
-
 import io.github.camelawsevents.aws.emulator.AwsEventsEmulator;
 import io.github.camelawsevents.aws.testsupport.AbstractEndpointClientTest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
 import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequestEntry;
 
@@ -17,14 +13,8 @@ class EndpointClientTest extends AbstractEndpointClientTest {
 
     static final String SOURCE = "aws.partner/example.com/orders/created";
 
-    @Override
-    protected String uriWithoutRegion() {
-        return "aws-partner-events:" + SOURCE + "?detailType=OrderCreated";
-    }
-
-    @Override
-    protected Object body() {
-        return "{\"ok\":1}";
+    EndpointClientTest() {
+        super("aws-partner-events:" + SOURCE + "?detailType=OrderCreated", "{\"ok\":1}", "eventBridgeClient");
     }
 
     @Override
@@ -33,18 +23,8 @@ class EndpointClientTest extends AbstractEndpointClientTest {
     }
 
     @Override
-    protected String clientOption() {
-        return "eventBridgeClient";
-    }
-
-    @Override
-    protected AutoCloseable newClient(AwsEventsEmulator emulator, String region) {
-        return EventBridgeAsyncClient.builder()
-                .region(Region.of(region))
-                .endpointOverride(URI.create(emulator.endpoint().toString()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulator.accessKey(), emulator.secretKey())))
-                .build();
+    protected AwsClientBuilder<?, ?> clientBuilder() {
+        return EventBridgeAsyncClient.builder();
     }
 
     @Override

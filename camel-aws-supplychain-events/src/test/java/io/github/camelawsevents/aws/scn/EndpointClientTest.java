@@ -1,12 +1,8 @@
 package io.github.camelawsevents.aws.scn;
 
-import java.net.URI;
-
 import io.github.camelawsevents.aws.emulator.AwsEventsEmulator;
 import io.github.camelawsevents.aws.testsupport.AbstractEndpointClientTest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,14 +13,9 @@ class EndpointClientTest extends AbstractEndpointClientTest {
     static final String INSTANCE = "8928ae12-15e5-4441-825d-ec2184f0a43a";
     static final String RECORD = "{\"id\":\"o-1\",\"tpartner_id\":\"p\"}";
 
-    @Override
-    protected String uriWithoutRegion() {
-        return "aws-scn-event:" + INSTANCE + "?eventType=scn.data.inboundorder&eventGroupId=g";
-    }
-
-    @Override
-    protected Object body() {
-        return RECORD;
+    EndpointClientTest() {
+        super("aws-scn-event:" + INSTANCE + "?eventType=scn.data.inboundorder&eventGroupId=g", RECORD,
+                "supplyChainClient");
     }
 
     @Override
@@ -33,18 +24,8 @@ class EndpointClientTest extends AbstractEndpointClientTest {
     }
 
     @Override
-    protected String clientOption() {
-        return "supplyChainClient";
-    }
-
-    @Override
-    protected AutoCloseable newClient(AwsEventsEmulator emulator, String region) {
-        return SupplyChainAsyncClient.builder()
-                .region(Region.of(region))
-                .endpointOverride(URI.create(emulator.endpoint().toString()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulator.accessKey(), emulator.secretKey())))
-                .build();
+    protected AwsClientBuilder<?, ?> clientBuilder() {
+        return SupplyChainAsyncClient.builder();
     }
 
     @Override

@@ -5,30 +5,14 @@ import io.github.camelawsevents.aws.testsupport.AbstractTlsCertificateChecksTest
 /** The shared TLS checks ({@link AbstractTlsCertificateChecksTest}) against a PutPartnerEvents look-alike. */
 class TlsCertificateChecksTest extends AbstractTlsCertificateChecksTest {
 
-    @Override
-    protected String answerContentType() {
-        return "application/x-amz-json-1.1";
-    }
-
-    @Override
-    protected String answer() {
-        return "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"" + EVENT_ID + "\"}]}";
-    }
-
-    @Override
-    protected String eventIdHeader() {
-        return "CamelAwsPartnerEventsEventId";
+    TlsCertificateChecksTest() {
+        super("application/x-amz-json-1.1", "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"" + EVENT_ID + "\"}]}",
+                "CamelAwsPartnerEventsEventId", "{\"tls\":true}");
     }
 
     @Override
     protected String uri(String endpoint) {
-        return "aws-partner-events:aws.partner/example.com/orders/created?detailType=OrderCreated"
-               + "&region=us-east-1&" + CREDENTIALS + "&overrideEndpoint=true&uriEndpointOverride=" + endpoint
-               + "&maxAttempts=1";
-    }
-
-    @Override
-    protected Object body() {
-        return "{\"tls\":true}";
+        return "aws-partner-events:aws.partner/example.com/orders/created?detailType=OrderCreated&region=us-east-1&"
+               + CREDENTIALS + "&overrideEndpoint=true&uriEndpointOverride=" + endpoint + "&maxAttempts=1";
     }
 }

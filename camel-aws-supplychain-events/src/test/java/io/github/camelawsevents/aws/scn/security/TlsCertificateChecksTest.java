@@ -5,19 +5,8 @@ import io.github.camelawsevents.aws.testsupport.AbstractTlsCertificateChecksTest
 /** The shared TLS checks ({@link AbstractTlsCertificateChecksTest}) against a SendDataIntegrationEvent look-alike. */
 class TlsCertificateChecksTest extends AbstractTlsCertificateChecksTest {
 
-    @Override
-    protected String answerContentType() {
-        return "application/json";
-    }
-
-    @Override
-    protected String answer() {
-        return "{\"eventId\":\"" + EVENT_ID + "\"}";
-    }
-
-    @Override
-    protected String eventIdHeader() {
-        return "CamelAwsScnEventId";
+    TlsCertificateChecksTest() {
+        super("application/json", "{\"eventId\":\"" + EVENT_ID + "\"}", "CamelAwsScnEventId", "{\"id\":\"tls\"}");
     }
 
     @Override
@@ -25,10 +14,5 @@ class TlsCertificateChecksTest extends AbstractTlsCertificateChecksTest {
         return "aws-scn-event:8928ae12-15e5-4441-825d-ec2184f0a43a?eventType=scn.data.inboundorder&eventGroupId=g"
                + "&region=us-east-1&" + CREDENTIALS + "&overrideEndpoint=true&uriEndpointOverride=" + endpoint
                + "&maxAttempts=1";
-    }
-
-    @Override
-    protected Object body() {
-        return "{\"id\":\"tls\"}";
     }
 }
