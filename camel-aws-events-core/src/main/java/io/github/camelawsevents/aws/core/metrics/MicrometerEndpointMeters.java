@@ -47,13 +47,13 @@ final class MicrometerEndpointMeters implements EndpointMeters {
         this.registry = registry;
         this.tags = tags;
         this.gauges = gauges;
-        this.accepted = keep(Counter.builder(ACCEPTED).description("Items AWS accepted").baseUnit("items").tags(tags)
+        this.accepted = keep(Counter.builder(ACCEPTED).description("Items AWS accepted").tags(tags)
                 .register(registry));
         this.retried = keep(Counter.builder(RETRIED).description("Items sent again after a retryable error")
-                .baseUnit("items").tags(tags).register(registry));
+                .tags(tags).register(registry));
         this.requestItems = keep(DistributionSummary.builder(REQUEST_ITEMS)
                 .description("Items per request: entries per PutPartnerEvents request, records per Supply Chain event")
-                .baseUnit("items").tags(tags).register(registry));
+                .tags(tags).register(registry));
         // the gauges hold this object weakly (Micrometer's default): they never keep a stopped endpoint alive
         gauge(REQUESTS_IN_FLIGHT, "Requests sent and not answered yet", DeliveryGauges::requestsInFlight);
         gauge(EXCHANGES_PENDING, "Exchanges taken and not completed yet", DeliveryGauges::pendingExchanges);
@@ -118,7 +118,7 @@ final class MicrometerEndpointMeters implements EndpointMeters {
         }
         String code = errorCode != null ? errorCode : "unknown";
         failed.computeIfAbsent(code, c -> keep(Counter.builder(FAILED).description("Items that failed for good")
-                .baseUnit("items").tags(tags).tag("errorCode", c).register(registry)))
+                .tags(tags).tag("errorCode", c).register(registry)))
                 .increment(items);
     }
 
