@@ -39,8 +39,8 @@ class ExamplesApplicationTest {
     static final AwsEventsEmulatorExtension EMULATOR =
             new AwsEventsEmulatorExtension(AwsEventsEmulator.builder().strictRecords(true));
 
-    private static final String INSTANCE = "5d2c3e7a-9b41-4f6e-8a0d-3c1f2b7e9a64";
-    private static final String SOURCE = "aws.partner/shopwave.example/trailhead-outfitters/orders";
+    static final String INSTANCE = "5d2c3e7a-9b41-4f6e-8a0d-3c1f2b7e9a64";
+    static final String SOURCE = "aws.partner/shopwave.example/trailhead-outfitters/orders";
     private static final String DATASET = "arn:aws:scn:us-east-1:111122223333:instance/" + INSTANCE
                                           + "/namespaces/default/datasets/inventory_snapshots";
 
@@ -90,19 +90,8 @@ class ExamplesApplicationTest {
 
         // partner events: every valid business event once, as sent, in batches of at most 20
         List<JsonNode> valid = validSaasEvents();
-        Map<String, PartnerEvent> stored = partnerEventsById(emulator);
-        assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(ids(valid));
-        for (JsonNode event : valid) {
-            PartnerEvent entry = stored.get(event.path("id").asText());
-            assertThat(entry.source()).isEqualTo(SOURCE);
-            assertThat(entry.detailType()).isEqualTo(event.path("type").asText());
-            assertThat(entry.time()).isEqualTo(Instant.parse(event.path("occurred_at").asText()));
-            assertThat(SampleData.json(entry.detail())).isEqualTo(event);
-        }
-        List<Integer> expectedBatches = new ArrayList<>();
-        for (int left = valid.size(); left > 0; left -= 20) {
-            expectedBatches.add(Math.min(20, left));
-        }
+        Map<String, PartnerEvent> stored = everyValidEventStoredOnceAsSent(emulator);
+        List<Integer> expectedBatches = partnerBatchesOfTwenty(valid.size());
         assertThat(emulator.partnerEvents().batchSizes()).containsExactlyInAnyOrderElementsOf(expectedBatches);
         assertThat(emulator.partnerEvents().requestCount()).isEqualTo(expectedBatches.size());
 
@@ -246,7 +235,31 @@ class ExamplesApplicationTest {
         }
     }
 
-    private static List<JsonNode> validSaasEvents() {
+    /** Every valid business event stored once, as sent (Source, DetailType, Time, Detail); the stored by id. */
+    static Map<String, PartnerEvent> everyValidEventStoredOnceAsSent(AwsEventsEmulator emulator) {
+        List<JsonNode> valid = validSaasEvents();
+        Map<String, PartnerEvent> stored = partnerEventsById(emulator);
+        assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(ids(valid));
+        for (JsonNode event : valid) {
+            PartnerEvent entry = stored.get(event.path("id").asText());
+            assertThat(entry.source()).isEqualTo(SOURCE);
+            assertThat(entry.detailType()).isEqualTo(event.path("type").asText());
+            assertThat(entry.time()).isEqualTo(Instant.parse(event.path("occurred_at").asText()));
+            assertThat(SampleData.json(entry.detail())).isEqualTo(event);
+        }
+        return stored;
+    }
+
+    /** The batch sizes of {@code events} events sent 20 per request. */
+    static List<Integer> partnerBatchesOfTwenty(int events) {
+        List<Integer> batches = new ArrayList<>();
+        for (int left = events; left > 0; left -= 20) {
+            batches.add(Math.min(20, left));
+        }
+        return batches;
+    }
+
+    static List<JsonNode> validSaasEvents() {
         return SampleData.saasEvents().stream().filter(e -> !e.path("type").asText().isEmpty()).toList();
     }
 
