@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.github.camelawsevents.aws.emulator.AwsEventsEmulator;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -20,8 +18,6 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.health.ProducersHealthCheckRepository;
-import org.apache.camel.spi.PropertyConfigurer;
-import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 
@@ -64,21 +60,15 @@ public abstract class AbstractNoSecretsAtTraceTest {
 
     static final List<String> SECRETS = List.of(SECRET_KEY, SESSION_TOKEN, PAYLOAD);
 
-    private final String scheme;
-    private final Supplier<Component> newComponent;
+    private final ComponentUnderTest component;
 
-    /**
-     * @param scheme       the component's scheme, e.g. {@code aws-partner-events}
-     * @param newComponent a new instance of the component, with its default configuration
-     */
-    protected AbstractNoSecretsAtTraceTest(String scheme, Supplier<Component> newComponent) {
-        this.scheme = scheme;
-        this.newComponent = newComponent;
+    protected AbstractNoSecretsAtTraceTest(ComponentUnderTest component) {
+        this.component = component;
     }
 
     /** The component's scheme. */
     protected final String scheme() {
-        return scheme;
+        return component.scheme();
     }
 
     /**
@@ -205,7 +195,7 @@ public abstract class AbstractNoSecretsAtTraceTest {
                     context.setLogMask(true);
                 }
                 if (!credentialsInUri) {
-                    addWithSessionCredentials(context, scheme(), newComponent.get());
+                    component.addWithSessionCredentials(context);
                 }
                 context.addRoutes(new RouteBuilder() {
                     @Override
@@ -237,23 +227,6 @@ public abstract class AbstractNoSecretsAtTraceTest {
             events = logs.events();
         }
         return new Run(observed, events);
-    }
-
-    /**
-     * Adds {@code component} to the context under {@code scheme} with session credentials ({@link #ACCESS_KEY},
-     * {@link #SECRET_KEY}, {@link #SESSION_TOKEN}) on its configuration, as the docs recommend.
-     */
-    public static void addWithSessionCredentials(CamelContext context, String scheme, Component component) {
-        // through the component's generated configurer, as camel.component.* properties are set: Camel's
-        // reflective binding would itself log the values at TRACE
-        PropertyConfigurer configurer = PluginHelper.getConfigurerResolver(context)
-                .resolvePropertyConfigurer(scheme + "-component", context);
-        assertThat(configurer).as("the generated configurer of %s", scheme).isNotNull();
-        Map<String, Object> credentials = Map.of("useSessionCredentials", true, "accessKey", ACCESS_KEY,
-                "secretKey", SECRET_KEY, "sessionToken", SESSION_TOKEN);
-        credentials.forEach((name, value) -> assertThat(configurer.configure(context, component, name, value, true))
-                .as("option %s of %s", name, scheme).isTrue());
-        context.addComponent(scheme, component);
     }
 
     /** Every health check's result in words; the component's producer check must be among them. */

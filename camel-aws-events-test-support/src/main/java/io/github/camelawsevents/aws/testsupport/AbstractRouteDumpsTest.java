@@ -3,10 +3,8 @@ package io.github.camelawsevents.aws.testsupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.DefaultDumpRoutesStrategy;
@@ -33,21 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class AbstractRouteDumpsTest {
 
-    private final String scheme;
-    private final Supplier<Component> newComponent;
+    private final ComponentUnderTest component;
 
-    /**
-     * @param scheme       the component's scheme, e.g. {@code aws-partner-events}
-     * @param newComponent a new instance of the component, with its default configuration
-     */
-    protected AbstractRouteDumpsTest(String scheme, Supplier<Component> newComponent) {
-        this.scheme = scheme;
-        this.newComponent = newComponent;
+    protected AbstractRouteDumpsTest(ComponentUnderTest component) {
+        this.component = component;
     }
 
     /** The component's scheme. */
     protected final String scheme() {
-        return scheme;
+        return component.scheme();
     }
 
     /** A complete endpoint URI without credentials, in region us-east-1 (it is never sent to). */
@@ -58,7 +50,7 @@ public abstract class AbstractRouteDumpsTest {
     void credentialsOnTheComponentNeverShowInDumps() throws Exception {
         try (CapturedLogs logs = new CapturedLogs(Level.INFO);
              CamelContext context = new DefaultCamelContext()) {
-            AbstractNoSecretsAtTraceTest.addWithSessionCredentials(context, scheme(), newComponent.get());
+            component.addWithSessionCredentials(context);
             context.setDumpRoutes("yaml");
             context.addRoutes(routes(uriWithoutCredentials()));
             context.start();

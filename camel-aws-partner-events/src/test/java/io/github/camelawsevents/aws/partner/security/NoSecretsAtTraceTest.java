@@ -10,6 +10,7 @@ import io.github.camelawsevents.aws.partner.AwsPartnerEventsConstants;
 import io.github.camelawsevents.aws.partner.AwsPartnerEventsEndpoint;
 import io.github.camelawsevents.aws.partner.PartnerEventsFailedException;
 import io.github.camelawsevents.aws.testsupport.AbstractNoSecretsAtTraceTest;
+import io.github.camelawsevents.aws.testsupport.ComponentUnderTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -28,7 +29,7 @@ class NoSecretsAtTraceTest extends AbstractNoSecretsAtTraceTest {
     static final String SOURCE = "aws.partner/example.com/orders/created";
 
     NoSecretsAtTraceTest() {
-        super("aws-partner-events", AwsPartnerEventsComponent::new);
+        super(new ComponentUnderTest("aws-partner-events", AwsPartnerEventsComponent::new));
     }
 
     @Override

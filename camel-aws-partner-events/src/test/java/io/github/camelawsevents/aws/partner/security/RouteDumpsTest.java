@@ -2,12 +2,13 @@ package io.github.camelawsevents.aws.partner.security;
 
 import io.github.camelawsevents.aws.partner.AwsPartnerEventsComponent;
 import io.github.camelawsevents.aws.testsupport.AbstractRouteDumpsTest;
+import io.github.camelawsevents.aws.testsupport.ComponentUnderTest;
 
 /** The shared route-dump checks ({@link AbstractRouteDumpsTest}) on an {@code aws-partner-events} route. */
 class RouteDumpsTest extends AbstractRouteDumpsTest {
 
     RouteDumpsTest() {
-        super("aws-partner-events", AwsPartnerEventsComponent::new);
+        super(new ComponentUnderTest("aws-partner-events", AwsPartnerEventsComponent::new));
     }
 
     @Override

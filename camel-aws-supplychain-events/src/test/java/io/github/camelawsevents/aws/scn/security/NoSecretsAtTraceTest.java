@@ -10,6 +10,7 @@ import io.github.camelawsevents.aws.scn.AwsScnEventConstants;
 import io.github.camelawsevents.aws.scn.AwsScnEventEndpoint;
 import io.github.camelawsevents.aws.scn.ScnEventDeliveryException;
 import io.github.camelawsevents.aws.testsupport.AbstractNoSecretsAtTraceTest;
+import io.github.camelawsevents.aws.testsupport.ComponentUnderTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -27,7 +28,7 @@ class NoSecretsAtTraceTest extends AbstractNoSecretsAtTraceTest {
     static final String INSTANCE = "8928ae12-15e5-4441-825d-ec2184f0a43a";
 
     NoSecretsAtTraceTest() {
-        super("aws-scn-event", AwsScnEventComponent::new);
+        super(new ComponentUnderTest("aws-scn-event", AwsScnEventComponent::new));
     }
 
     @Override

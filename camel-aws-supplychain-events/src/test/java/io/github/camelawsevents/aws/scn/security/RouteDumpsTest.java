@@ -2,12 +2,13 @@ package io.github.camelawsevents.aws.scn.security;
 
 import io.github.camelawsevents.aws.scn.AwsScnEventComponent;
 import io.github.camelawsevents.aws.testsupport.AbstractRouteDumpsTest;
+import io.github.camelawsevents.aws.testsupport.ComponentUnderTest;
 
 /** The shared route-dump checks ({@link AbstractRouteDumpsTest}) on an {@code aws-scn-event} route. */
 class RouteDumpsTest extends AbstractRouteDumpsTest {
 
     RouteDumpsTest() {
-        super("aws-scn-event", AwsScnEventComponent::new);
+        super(new ComponentUnderTest("aws-scn-event", AwsScnEventComponent::new));
     }
 
     @Override
