@@ -72,6 +72,8 @@ class MetricsAndDevConsoleRouteTest extends EmulatorRouteTestSupport {
                 errorHandler(deadLetterChannel("mock:dead"));
                 from("seda:records?size=1000&concurrentConsumers=2").routeId("records")
                         .to(SCN + "?eventType=" + TYPE + "&maxAttempts=10").to("mock:sent");
+                from("seda:coalesced?size=1000")
+                        .to(SCN + "?eventType=" + TYPE + "&eventGroupId=orders&coalesceRecords=true").to("mock:sent");
             }
         };
     }
@@ -130,14 +132,16 @@ class MetricsAndDevConsoleRouteTest extends EmulatorRouteTestSupport {
         assertThat(refused.count()).isEqualTo(1);
         assertThat(ok.count() + refused.count()).as("the SDK's retries of throttled requests are inside one request")
                 .isEqualTo(stats.requests(Api.SUPPLY_CHAIN) - stats.faults(FaultKind.REQUEST_THROTTLED));
-        assertThat(meters.get("camel.aws.events.request.items").summary().count()).isEqualTo(ok.count() + 1);
-        assertThat((long) meters.get("camel.aws.events.request.items").summary().totalAmount())
+        assertThat(items().count()).isEqualTo(ok.count() + 1);
+        assertThat((long) items().totalAmount())
                 .as("records per event").isEqualTo(stored + 1);
-        assertThat(meters.get("camel.aws.events.request.items").summary().max()).isEqualTo((double) MANY);
-        assertThat(meters.get("camel.aws.events.requests.inflight").gauge().value()).isZero();
-        assertThat(meters.get("camel.aws.events.exchanges.pending").gauge().value()).isZero();
-        assertThat(meters.get("camel.aws.events.waiting").gauge().value()).isZero();
+        assertThat(items().max()).isEqualTo((double) MANY);
+        for (String gauge : List.of("camel.aws.events.requests.inflight", "camel.aws.events.exchanges.pending",
+                "camel.aws.events.waiting")) {
+            assertThat(Search.in(meters).name(gauge).gauges()).hasSize(2).allSatisfy(g -> assertThat(g.value()).isZero());
+        }
         assertThat(counter("camel.aws.events.accepted").getId().getTag("component")).isEqualTo("aws-scn-event");
+        assertThat(counter("camel.aws.events.accepted").getId().getTag("endpoint")).contains("maxAttempts=10");
 
         DeliveryStats delivered = scnEndpoint(SCN + "?eventType=" + TYPE + "&maxAttempts=10").getDeliveryStats();
         assertThat(delivered.accepted()).isEqualTo(stored);
@@ -147,6 +151,30 @@ class MetricsAndDevConsoleRouteTest extends EmulatorRouteTestSupport {
         context.stop();
         assertThat(Search.in(meters).name(n -> n.startsWith("camel.aws.events.")).meters())
                 .as("the stopped endpoint's meters are removed").isEmpty();
+    }
+
+    @Test
+    void withCoalescingEveryRecordOfAnAnsweredEventIsCountedOnceAsAcceptedFailedOrRetried() throws Exception {
+        emulator().faults().set(FaultSettings.builder().latency(Duration.ofMillis(20)).build());
+        MockEndpoint sent = getMockEndpoint("mock:sent");
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        for (int seq = 0; seq < SINGLES; seq++) {
+            template.sendBody("seda:coalesced", seq == POISONED ? "{\"tpartner_id\":\"p\",\"seq\":" + seq + "}" : record(seq));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> sent.getReceivedCounter() + dead.getReceivedCounter() == SINGLES);
+        assertThat(dead.getReceivedCounter()).isEqualTo(1);
+
+        long stored = storedRecords();
+        assertThat(stored).isEqualTo(SINGLES - 1);
+        double retried = counter("camel.aws.events.retried").count();
+        assertThat((long) counter("camel.aws.events.accepted").count()).isEqualTo(stored);
+        assertThat((long) failed("ValidationException")).isEqualTo(1);
+        assertThat(items().totalAmount())
+                .as("records per event: each accepted, failed or sent again in a smaller event")
+                .isEqualTo(stored + 1 + retried);
+        assertThat(meters.get("camel.aws.events.requests").tag("outcome", "error").timers().stream()
+                .mapToLong(Timer::count).sum()).isEqualTo(emulator().stats().rejected("ValidationException"));
     }
 
     @Test
@@ -177,8 +205,10 @@ class MetricsAndDevConsoleRouteTest extends EmulatorRouteTestSupport {
                     .doesNotContain("\"seq\"");
         }
         List<JsonObject> endpoints = json.getCollection("endpoints");
-        assertThat(endpoints).hasSize(2);
-        JsonObject busy = endpoints.stream().filter(e -> e.getBoolean("delivering")).findFirst().orElseThrow();
+        assertThat(endpoints).hasSize(3);
+        JsonObject busy = endpoints.stream().filter(e -> e.getString("uri").contains("maxAttempts")).findFirst()
+                .orElseThrow();
+        assertThat(busy.getBoolean("delivering")).isTrue();
         assertThat(busy.getString("uri")).startsWith("aws-scn-event://" + INSTANCE).contains("scn.data.inboundorder");
         assertThat(busy.getLong("accepted")).isEqualTo(POISONED + 2);
         assertThat(busy.getLong("failed")).isEqualTo(1);
@@ -192,8 +222,16 @@ class MetricsAndDevConsoleRouteTest extends EmulatorRouteTestSupport {
         });
     }
 
+    /** A counter of every endpoint (only one sends in each test). */
     private Counter counter(String name) {
-        return meters.get(name).counter();
+        return Search.in(meters).name(name).counters().stream().filter(c -> c.count() > 0).findFirst()
+                .orElse(meters.get(name).counter());
+    }
+
+    /** The records-per-event summary of the endpoint that sent. */
+    private io.micrometer.core.instrument.DistributionSummary items() {
+        return Search.in(meters).name("camel.aws.events.request.items").summaries().stream()
+                .filter(s -> s.count() > 0).findFirst().orElseThrow();
     }
 
     private double failed(String errorCode) {
