@@ -55,6 +55,14 @@ class MetricsExampleTest {
                     .contains("camel_aws_events_exchanges_pending{").contains("outcome=\"success\"")
                     .contains("endpoint=\"aws-partner-events://aws.partner/shopwave.example/trailhead-outfitters/orders")
                     .doesNotContain(emulator.secretKey());
+
+            // the management server serves the components' dev consoles too
+            java.net.http.HttpResponse<String> console = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(scrape.resolve("/q/dev/aws-partner-events")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(console.statusCode()).isEqualTo(200);
+            assertThat(console.body()).contains("entries accepted: 40, failed: 0, retried: " + throttled)
+                    .doesNotContain(emulator.secretKey());
         } finally {
             main.stop();
         }
