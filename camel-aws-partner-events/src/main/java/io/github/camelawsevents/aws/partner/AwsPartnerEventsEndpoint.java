@@ -4,9 +4,11 @@ import io.github.camelawsevents.aws.core.AbstractAwsEventsConfiguration;
 import io.github.camelawsevents.aws.core.AbstractAwsEventsEndpoint;
 import io.github.camelawsevents.aws.core.AwsClientFactory;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
-import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
 import io.github.camelawsevents.aws.core.delivery.DeliveryPipeline;
 import io.github.camelawsevents.aws.core.delivery.SharedByProducers;
+import io.github.camelawsevents.aws.core.metrics.DeliveryGauges;
+import io.github.camelawsevents.aws.core.metrics.DeliveryStats;
+import io.github.camelawsevents.aws.core.metrics.EndpointMetrics;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Producer;
@@ -35,6 +37,9 @@ public class AwsPartnerEventsEndpoint extends AbstractAwsEventsEndpoint<EventBri
     // shared by the endpoint's producers, so entries of every route that sends here share requests
     private final SharedByProducers<PartnerDelivery> delivery = new SharedByProducers<>();
     private volatile SendHealthCheck healthCheck;
+    // what the endpoint delivered since it was created (dev console); meters while the pipeline runs
+    private final DeliveryStats deliveryStats = new DeliveryStats();
+    private volatile EndpointMetrics metrics;
 
     public AwsPartnerEventsEndpoint(String uri, AwsPartnerEventsComponent component,
                                     AwsPartnerEventsConfiguration configuration) {
@@ -76,9 +81,13 @@ public class AwsPartnerEventsEndpoint extends AbstractAwsEventsEndpoint<EventBri
             SendHealthCheck check = new SendHealthCheck("producer:aws-partner-events-" + getId(),
                     this::configurationProblem);
             check.register(getCamelContext(), getComponent().isHealthCheckProducerEnabled());
-            PartnerDelivery started = new PartnerDelivery(configuration, this::getClient, check, DeliveryListener.NONE);
+            EndpointMetrics reporting = EndpointMetrics.start(getCamelContext(), "aws-partner-events",
+                    getEndpointUri(), deliveryStats,
+                    new DeliveryGauges(this::getRequestsInFlight, this::getPendingExchanges, this::getWaitingEntries));
+            PartnerDelivery started = new PartnerDelivery(configuration, this::getClient, check, reporting);
             started.start(getCamelContext(), this);
             healthCheck = check;
+            metrics = reporting;
             return started;
         });
     }
@@ -88,7 +97,18 @@ public class AwsPartnerEventsEndpoint extends AbstractAwsEventsEndpoint<EventBri
         delivery.release(stopping -> {
             stopping.stop(DeliveryPipeline.shutdownTimeout(getCamelContext()));
             healthCheck.unregister();
+            metrics.close();
         });
+    }
+
+    /** What the endpoint delivered since it was created: counters and the last errors (for the dev console). */
+    public DeliveryStats getDeliveryStats() {
+        return deliveryStats;
+    }
+
+    /** Whether a producer uses the endpoint's delivery pipeline now. */
+    public boolean isDelivering() {
+        return delivery.current() != null;
     }
 
     /** Requests to AWS in flight right now. */

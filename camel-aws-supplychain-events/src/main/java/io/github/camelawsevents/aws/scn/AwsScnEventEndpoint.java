@@ -7,9 +7,11 @@ import io.github.camelawsevents.aws.core.AbstractAwsEventsConfiguration;
 import io.github.camelawsevents.aws.core.AbstractAwsEventsEndpoint;
 import io.github.camelawsevents.aws.core.AwsClientFactory;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
-import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
 import io.github.camelawsevents.aws.core.delivery.DeliveryPipeline;
 import io.github.camelawsevents.aws.core.delivery.SharedByProducers;
+import io.github.camelawsevents.aws.core.metrics.DeliveryGauges;
+import io.github.camelawsevents.aws.core.metrics.DeliveryStats;
+import io.github.camelawsevents.aws.core.metrics.EndpointMetrics;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
@@ -40,6 +42,9 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
     // shared by all producers of the endpoint, so a route with several .to() of it still keeps one order per group
     private final SharedByProducers<ScnDelivery> delivery = new SharedByProducers<>();
     private volatile SendHealthCheck healthCheck;
+    // what the endpoint delivered since it was created (dev console); meters while the pipeline runs
+    private final DeliveryStats deliveryStats = new DeliveryStats();
+    private volatile EndpointMetrics metrics;
     private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final AtomicInteger peakRequestsInFlight = new AtomicInteger();
     private final AtomicLong eventsSent = new AtomicLong();
@@ -90,9 +95,13 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
                     "aws-scn-event-producer-" + configuration.getInstanceId() + "-" + HEALTH_CHECK_IDS.incrementAndGet(),
                     () -> getClient() == null ? "The AWS Supply Chain client is not started" : null);
             check.register(getCamelContext(), getComponent().isHealthCheckProducerEnabled());
-            ScnDelivery started = new ScnDelivery(this, check, DeliveryListener.NONE);
+            EndpointMetrics reporting = EndpointMetrics.start(getCamelContext(), "aws-scn-event", getEndpointUri(),
+                    deliveryStats,
+                    new DeliveryGauges(this::getRequestsInFlight, this::getMessagesPending, this::getEventsWaiting));
+            ScnDelivery started = new ScnDelivery(this, check, reporting);
             started.start(getCamelContext(), this);
             healthCheck = check;
+            metrics = reporting;
             return started;
         });
     }
@@ -102,7 +111,18 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
         delivery.release(stopping -> {
             stopping.stop(DeliveryPipeline.shutdownTimeout(getCamelContext()));
             healthCheck.unregister();
+            metrics.close();
         });
+    }
+
+    /** What the endpoint delivered since it was created: counters and the last errors (for the dev console). */
+    public DeliveryStats getDeliveryStats() {
+        return deliveryStats;
+    }
+
+    /** Whether a producer uses the endpoint's delivery pipeline now. */
+    public boolean isDelivering() {
+        return delivery.current() != null;
     }
 
     SendHealthCheck healthCheck() {

@@ -284,6 +284,7 @@ final class ScnDelivery implements DeliveryPipeline.Source {
                 int half = (pieces.size() + 1) / 2;
                 LOG.debug("A coalesced event of {} records was refused ({}): sending it again in parts of {}", records,
                         SafeMessages.of(error), half);
+                listener.retried(records); // its records go again: counted as retried, as partner entries are
                 synchronized (ScnDelivery.this) {
                     for (int i = pieces.size() - 1; i >= 0; i--) {
                         pieces.get(i).coalesceLimit = half;
