@@ -1,6 +1,5 @@
 package io.github.camelawsevents.aws.partner;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -86,10 +85,6 @@ final class PartnerDelivery implements DeliveryPipeline.Source {
 
     void start(CamelContext context, Object owner) {
         pipeline.start(context, owner);
-    }
-
-    void stop(Duration timeout) {
-        pipeline.stop(timeout);
     }
 
     DeliveryPipeline pipeline() {

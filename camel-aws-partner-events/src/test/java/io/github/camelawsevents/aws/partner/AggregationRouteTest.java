@@ -40,7 +40,7 @@ class AggregationRouteTest extends EmulatorRouteTestSupport {
                 // as a YAML or XML route names it: the bean class, no arguments; the endpoint gives the members
                 from("direct:beanClass")
                         .aggregate(constant(true), new PartnerEventsAggregationStrategy())
-                        .completionSize(20).completionTimeout(300)
+                        .completionTimeout(300)
                         .to("aws-partner-events:" + SOURCE + "?detailType=OrderCreated")
                         .to("mock:sent");
             }

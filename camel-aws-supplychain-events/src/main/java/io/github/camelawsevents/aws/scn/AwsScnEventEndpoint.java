@@ -103,16 +103,32 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
             healthCheck = check;
             metrics = reporting;
             return started;
+        }, quiesced -> {
+            healthCheck.register(getCamelContext(), getComponent().isHealthCheckProducerEnabled());
+            quiesced.pipeline().resume();
         });
     }
 
-    /** Stops the delivery pipeline when the last producer that uses it stops (see {@link DeliveryPipeline#stop}). */
+    /**
+     * Quiesces the delivery pipeline when the last producer that uses it stops (see {@link DeliveryPipeline#quiesce}):
+     * what is still open after the shutdown timeout goes on, and a producer that starts again resumes it.
+     */
     void stopDelivery() {
         delivery.release(stopping -> {
-            stopping.stop(DeliveryPipeline.shutdownTimeout(getCamelContext()));
+            stopping.pipeline().quiesce(DeliveryPipeline.shutdownTimeout(getCamelContext()));
+            healthCheck.unregister();
+        });
+    }
+
+    /** Closes the delivery pipeline before the client closes: what is still open fails, saying so. */
+    @Override
+    protected void doStop() throws Exception {
+        delivery.close(closing -> {
+            closing.pipeline().close();
             healthCheck.unregister();
             metrics.close();
         });
+        super.doStop();
     }
 
     /** What the endpoint delivered since it was created: counters and the last errors (for the dev console). */
@@ -122,11 +138,12 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
 
     /** Whether a producer uses the endpoint's delivery pipeline now. */
     public boolean isDelivering() {
-        return delivery.current() != null;
+        ScnDelivery current = delivery.current();
+        return current != null && current.pipeline().isAccepting();
     }
 
     SendHealthCheck healthCheck() {
-        return delivery.current() != null ? healthCheck : null;
+        return isDelivering() ? healthCheck : null;
     }
 
     @Override

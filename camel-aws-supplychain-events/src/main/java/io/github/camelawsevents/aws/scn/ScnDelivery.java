@@ -1,6 +1,5 @@
 package io.github.camelawsevents.aws.scn;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,10 +123,6 @@ final class ScnDelivery implements DeliveryPipeline.Source {
 
     void start(CamelContext context, Object owner) {
         pipeline.start(context, owner);
-    }
-
-    void stop(Duration timeout) {
-        pipeline.stop(timeout);
     }
 
     DeliveryPipeline pipeline() {

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * the source for the next request while a slot is free. Work that arrives while every slot is busy therefore shares the
  * next request. Retry delays are timers that only put work back and drain: no thread ever sleeps or blocks in them.
  * <p>
- * Stopping: lingering and backoffs end at once (what waits is sent now), the pipeline waits for its exchanges up to the
- * timeout, and completes whatever is still open with an exception saying so.
+ * Stopping ({@link #quiesce}): lingering and backoffs end at once (what waits is sent now) and the pipeline waits for
+ * its exchanges up to the timeout; what is still open then goes on until AWS answers. Closing ({@link #close}, with the
+ * endpoint) completes whatever is still open with an exception saying so.
  */
 public final class DeliveryPipeline {
 
@@ -84,6 +85,7 @@ public final class DeliveryPipeline {
     private final Object idleLock = new Object();
     private volatile boolean flushing;
     private volatile boolean stopped = true;
+    private volatile boolean accepting;
     private ExecutorServiceManager executors;
     private ExecutorService handoff;
     private ScheduledExecutorService scheduler;
@@ -120,6 +122,7 @@ public final class DeliveryPipeline {
         scheduler = executors.newScheduledThreadPool(owner, name + "Timer", timerProfile);
         flushing = false;
         stopped = false;
+        accepting = true;
     }
 
     /**
@@ -130,7 +133,7 @@ public final class DeliveryPipeline {
      * @throws IllegalStateException when the pipeline is stopped; nothing was admitted
      */
     public boolean admit(Submission submission) {
-        if (stopped) {
+        if (!accepting) {
             throw new IllegalStateException("The " + name + " producer is stopped: it does not take new messages");
         }
         // cleared while the work is handed over (the SDK refuses a call on an interrupted thread), reported back
@@ -329,7 +332,7 @@ public final class DeliveryPipeline {
         try {
             pool.execute(() -> runHere(task));
         } catch (RejectedExecutionException stopped) {
-            LOG.debug("{}: an answer came after the producer stopped; its exchanges were completed by the stop", name);
+            LOG.debug("{}: an answer came after the endpoint stopped; its exchanges were completed by the stop", name);
         }
     }
 
@@ -347,13 +350,19 @@ public final class DeliveryPipeline {
     }
 
     /**
-     * Stops: what lingers or waits for a backoff is sent now, open exchanges are awaited up to {@code timeout}, then
-     * whatever is still open completes with an exception, and the thread pools end.
+     * The last producer stopped: new exchanges are refused, what lingers or waits for a backoff is sent now, and open
+     * exchanges are awaited up to {@code timeout}. Whatever is still open after that keeps going (its requests are
+     * answered and its exchanges complete on the pipeline's threads, as a forced route stop leaves them), until the
+     * pipeline is resumed by a producer that starts again (same queues, so per-group order holds across a restart) or
+     * closed with its endpoint.
+     *
+     * @return whether every open exchange completed within the timeout
      */
-    public void stop(Duration timeout) {
+    public boolean quiesce(Duration timeout) {
         if (stopped) {
-            return;
+            return true;
         }
+        accepting = false;
         flushing = true;
         for (Timer timer : List.copyOf(timers)) {
             timer.fire();
@@ -371,13 +380,41 @@ public final class DeliveryPipeline {
                 }
             }
         }
+        if (!open.isEmpty()) {
+            LOG.warn("{}: {} exchanges not answered by AWS within the shutdown timeout of {}; they complete when AWS"
+                     + " answers, or fail when the endpoint stops", name, open.size(), timeout);
+            return false;
+        }
+        return true;
+    }
+
+    /** A producer started again after {@link #quiesce}: exchanges are taken again, lingering and backoffs apply. */
+    public void resume() {
+        if (stopped) {
+            throw new IllegalStateException("The " + name + " delivery pipeline is closed");
+        }
+        flushing = false;
+        accepting = true;
+    }
+
+    /**
+     * The endpoint stops: whatever is still open completes at once with an exception saying so (its AWS client is about
+     * to close), and the thread pools end. Call after {@link #quiesce}.
+     */
+    public void close() {
+        if (stopped) {
+            return;
+        }
+        accepting = false;
+        flushing = true;
+        for (Timer timer : List.copyOf(timers)) {
+            timer.fire();
+        }
         List<Submission> left = List.copyOf(open);
         if (!left.isEmpty()) {
-            LOG.warn("{}: stopping with {} exchanges not answered by AWS after {}; they fail", name, left.size(),
-                    timeout);
+            LOG.warn("{}: closing with {} exchanges not answered by AWS; they fail", name, left.size());
             IllegalStateException reason = new IllegalStateException(
-                    "The " + name + " producer stopped before AWS answered for this exchange (shutdown timeout "
-                                                                      + timeout + ")");
+                    "The " + name + " endpoint stopped before AWS answered for this exchange");
             for (Submission submission : left) {
                 submission.abandon(reason);
                 submission.complete();
@@ -408,8 +445,14 @@ public final class DeliveryPipeline {
         return open.size();
     }
 
+    /** Whether the pipeline is closed. */
     public boolean isStopped() {
         return stopped;
+    }
+
+    /** Whether it takes new exchanges (started, not quiesced). */
+    public boolean isAccepting() {
+        return accepting;
     }
 
     public DeliveryListener listener() {

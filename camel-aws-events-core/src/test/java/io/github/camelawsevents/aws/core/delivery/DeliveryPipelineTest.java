@@ -131,7 +131,7 @@ class DeliveryPipelineTest {
     @AfterEach
     void stop() throws Exception {
         if (pipeline != null) {
-            pipeline.stop(Duration.ofMillis(100));
+            pipeline.close();
         }
         context.stop();
     }
@@ -210,11 +210,27 @@ class DeliveryPipelineTest {
     }
 
     @Test
-    void aStopCompletesWhatIsStillOpenExactlyOnceAndALateAnswerChangesNothing() throws Exception {
+    void whatIsOpenWhenTheLastProducerStopsStillCompletesWhenAwsAnswers() throws Exception {
         pipeline(1, 100);
         TestSubmission open = submit();
         FakeRequest request = sent(0);
-        pipeline.stop(Duration.ofMillis(50));
+        assertThat(pipeline.quiesce(Duration.ofMillis(50))).as("not answered within the timeout").isFalse();
+        assertThat(open.completions).hasValue(0);
+
+        request.answer("late");
+        assertThat(open.done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(open.answer).isEqualTo("late");
+        assertThat(open.thread).contains("TestDelivery");
+        assertThat(open.abandoned).isNull();
+    }
+
+    @Test
+    void closingCompletesWhatIsStillOpenExactlyOnceAndALateAnswerChangesNothing() throws Exception {
+        pipeline(1, 100);
+        TestSubmission open = submit();
+        FakeRequest request = sent(0);
+        pipeline.quiesce(Duration.ofMillis(10));
+        pipeline.close();
 
         assertThat(open.completions).hasValue(1);
         assertThat(open.abandoned).hasMessageContaining("stopped before AWS answered");
@@ -230,16 +246,20 @@ class DeliveryPipelineTest {
         ConcurrentLinkedQueue<String> ran = new ConcurrentLinkedQueue<>();
         pipeline.later(TimeUnit.HOURS.toMillis(1), () -> ran.add(Thread.currentThread().getName()));
         assertThat(ran).isEmpty();
-        pipeline.stop(Duration.ofMillis(10));
+        pipeline.quiesce(Duration.ofMillis(10));
         assertThat(ran).hasSize(1);
     }
 
     @Test
-    void aSubmissionToAStoppedPipelineIsRefused() throws Exception {
+    void aQuiescedPipelineRefusesNewExchangesUntilItIsResumed() throws Exception {
         pipeline(1, 1);
-        pipeline.stop(Duration.ZERO);
+        assertThat(pipeline.quiesce(Duration.ZERO)).isTrue();
         TestSubmission late = new TestSubmission(new DefaultExchange(context));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.admit(late))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped");
+        pipeline.resume();
+        TestSubmission again = submit();
+        sent(0).answer("a");
+        assertThat(again.done.await(10, TimeUnit.SECONDS)).isTrue();
     }
 }
