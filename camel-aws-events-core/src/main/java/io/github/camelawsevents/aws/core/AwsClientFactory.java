@@ -20,15 +20,12 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.Protocol;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.util.VersionInfo;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -55,19 +52,6 @@ public final class AwsClientFactory {
             Region.regions().stream().map(Region::id).collect(Collectors.toUnmodifiableSet());
 
     private AwsClientFactory() {
-    }
-
-    /**
-     * Configures the given SDK builder (e.g. {@code EventBridgeClient.builder()}) and builds the client, on the
-     * Apache HTTP client.
-     */
-    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C buildSync(
-            B builder, AwsClientSettings settings) {
-        configureCommon(builder, settings);
-        builder.httpClient(syncHttpClient(settings));
-        C client = builder.build();
-        warnAboutRegion(settings, client);
-        return client;
     }
 
     /**
@@ -300,25 +284,6 @@ public final class AwsClientFactory {
             map.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE);
         }
         return map.build();
-    }
-
-    static SdkHttpClient syncHttpClient(AwsClientSettings settings) {
-        ApacheHttpClient.Builder http = ApacheHttpClient.builder();
-        if (settings.getConnectionTimeout() > 0) {
-            http.connectionTimeout(Duration.ofMillis(settings.getConnectionTimeout()));
-        }
-        if (settings.getReadTimeout() > 0) {
-            http.socketTimeout(Duration.ofMillis(settings.getReadTimeout()));
-        }
-        if (notBlank(settings.getProxyHost())) {
-            http.proxyConfiguration(software.amazon.awssdk.http.apache.ProxyConfiguration.builder()
-                    .endpoint(URI.create(proxyScheme(settings) + "://" + settings.getProxyHost() + ":"
-                                         + settings.getProxyPort()))
-                    .useSystemPropertyValues(false)
-                    .useEnvironmentVariableValues(false)
-                    .build());
-        }
-        return http.buildWithDefaults(httpDefaults(settings));
     }
 
     static SdkAsyncHttpClient asyncHttpClient(AwsClientSettings settings, int maxConcurrency) {

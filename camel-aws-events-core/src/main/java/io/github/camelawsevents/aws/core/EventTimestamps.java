@@ -150,6 +150,40 @@ public final class EventTimestamps {
         return ofEpochSeconds(value, field, index);
     }
 
+    /**
+     * A timestamp as the AWS CLI's JSON input writes it: epoch seconds as a JSON number (fractions allowed) or as
+     * text, or ISO-8601 text. The one parser of CLI timestamps, for PutPartnerEvents' {@code Time} and
+     * SendDataIntegrationEvent's {@code eventTimestamp} alike.
+     */
+    public static Instant fromCliJson(com.fasterxml.jackson.databind.JsonNode value, String field, int index) {
+        if (value.isNumber()) {
+            // numberValue, not decimalValue: a double that overflowed to Infinity is refused, not thrown at
+            return ofEpochSeconds(value.numberValue(), field, index);
+        }
+        if (value.isTextual()) {
+            return fromCliText(value.textValue(), field, index);
+        }
+        throw new FieldValidationException(field, "epoch seconds or ISO-8601 text",
+                "a JSON " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT), index);
+    }
+
+    /** A CLI timestamp given as text: epoch seconds (fractions allowed) or ISO-8601. */
+    public static Instant fromCliText(String text, String field, int index) {
+        String trimmed = text.trim();
+        // a number as the CLI reads one (like Python's float(): 1700000000, 1.7e9, -5.5)
+        if (!trimmed.isEmpty() && (Character.isDigit(trimmed.charAt(0)) || trimmed.charAt(0) == '-'
+                                   || trimmed.charAt(0) == '+' || trimmed.charAt(0) == '.')
+                && trimmed.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-' || c == '+' || c == 'e'
+                                                 || c == 'E')) {
+            Instant seconds = ofEpochSecondsText(trimmed, field, index);
+            if (seconds != null) {
+                return seconds;
+            }
+            // not a number after all (or far too long for one): fall through to ISO-8601
+        }
+        return parseIso(trimmed, field, index);
+    }
+
     /** The instant itself when it is within {@link #MIN} and {@link #MAX}. */
     public static Instant inRange(Instant instant, String field, int index) {
         if (instant.isBefore(MIN) || instant.isAfter(MAX)) {

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest
  * of ARNs), {@code DetailType} and {@code Detail} (JSON text; an object is accepted too and written as JSON text).
  * Maps with the same keys are read the same way.
  */
-public final class CliEntries {
+final class CliEntries {
 
     /** The keys of one entry. */
     public static final Set<String> KEYS = Set.of("Time", "Source", "Resources", "DetailType", "Detail");
@@ -134,15 +134,7 @@ public final class CliEntries {
     }
 
     private static Instant timeOf(JsonNode value, int index) {
-        if (value.isNumber()) {
-            // numberValue, not decimalValue: a double that overflowed to Infinity is refused, not thrown at
-            return EventTimestamps.ofEpochSeconds(value.numberValue(), "Time", index);
-        }
-        if (value.isTextual()) {
-            return timeOfText(value.textValue(), index);
-        }
-        throw new FieldValidationException("Time", "epoch seconds or ISO-8601 text",
-                "a JSON " + value.getNodeType().name().toLowerCase(), index);
+        return EventTimestamps.fromCliJson(value, "Time", index);
     }
 
     private static Instant timeOf(Object value, int index) {
@@ -150,27 +142,13 @@ public final class CliEntries {
             return EventTimestamps.ofEpochSeconds(number, "Time", index);
         }
         if (value instanceof CharSequence text) {
-            return timeOfText(text.toString(), index);
+            return EventTimestamps.fromCliText(text.toString(), "Time", index);
         }
         if (value instanceof JsonNode node) {
             return timeOf(node, index);
         }
         // Instant, Date, Calendar, OffsetDateTime, ZonedDateTime; anything else is refused there, naming Time
         return EventTimestamps.fromHeader(value, "Time");
-    }
-
-    /** The CLI takes a timestamp as ISO-8601 text or as epoch seconds, also when written as text. */
-    private static Instant timeOfText(String text, int index) {
-        String trimmed = text.trim();
-        if (!trimmed.isEmpty() && (Character.isDigit(trimmed.charAt(0)) || trimmed.charAt(0) == '-')
-                && trimmed.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-')) {
-            Instant seconds = EventTimestamps.ofEpochSecondsText(trimmed, "Time", index);
-            if (seconds != null) {
-                return seconds;
-            }
-            // not a number after all (or far too long for one): fall through to ISO-8601
-        }
-        return EventTimestamps.parseIso(trimmed, "Time", index);
     }
 
     private static List<String> resourcesOf(JsonNode value, int index) {

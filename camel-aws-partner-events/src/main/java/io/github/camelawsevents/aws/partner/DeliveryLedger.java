@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest
  * What happened to each entry of one message, by input position, across every request and retry that carried it.
  * Answers to different requests arrive on different threads, hence the synchronized methods; nothing here does I/O.
  */
-public final class DeliveryLedger {
+final class DeliveryLedger {
 
     /** The result code given to an entry for which the response had no result. */
     public static final String MISSING_RESULT = "MissingResult";

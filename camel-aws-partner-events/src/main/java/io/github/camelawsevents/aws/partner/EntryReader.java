@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest
  * {@link PartnerEventDetail}), a {@link PutPartnerEventsRequestEntry}, a {@link PutPartnerEventsRequest}, or a
  * Collection or array of those.
  */
-public final class EntryReader {
+final class EntryReader {
 
     private final String source;
     private final String detailType;

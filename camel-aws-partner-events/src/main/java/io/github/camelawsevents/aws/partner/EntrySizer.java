@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest
  * Time counts 14 bytes if present; Source, DetailType, Detail and each Resource count their UTF-8 bytes. A pure
  * function: no allocation, no encoding.
  */
-public final class EntrySizer {
+final class EntrySizer {
 
     /** What a present Time counts. */
     public static final int TIME_BYTES = 14;

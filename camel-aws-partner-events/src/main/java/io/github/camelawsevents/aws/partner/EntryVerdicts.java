@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsResultE
  * retried after a backoff (retryable codes, while retries are left), or failed. An entry the response has no result
  * for fails with {@link DeliveryLedger#MISSING_RESULT} instead of taking another entry's id. A pure function.
  */
-public final class EntryVerdicts {
+final class EntryVerdicts {
 
     private EntryVerdicts() {
     }

@@ -7,7 +7,7 @@ import io.github.camelawsevents.aws.core.FieldValidationException;
  * Idempotency tokens ({@code clientToken}, 33 to 126 characters) that are the same each time the same message is
  * sent again, so a redelivery never makes a second event. Pure functions.
  */
-public final class ClientTokens {
+final class ClientTokens {
 
     private ClientTokens() {
     }

@@ -25,7 +25,7 @@ import io.github.camelawsevents.aws.core.Json;
  * {@code 2 + len(r1) + ... + len(rn) + (n - 1)}. Records are copied exactly as given (their inner whitespace
  * included); whitespace between array elements is dropped. Text that already fits is sent as it is.
  */
-public final class DataRecords {
+final class DataRecords {
 
     /** The top-level keys that make an object a request rather than a record (see {@link #isRequestShaped()}). */
     static final String EVENT_TYPE_KEY = "eventType";

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.supplychain.model.SendDataIntegrationEven
  * @param coalescable  whether the records may share an event with records of other messages (they came as records,
  *                     not as a ready request)
  */
-public record OutgoingEvents(EventGroupKey key, List<SendDataIntegrationEventRequest> requests,
+record OutgoingEvents(EventGroupKey key, List<SendDataIntegrationEventRequest> requests,
                              List<Integer> recordCounts, boolean coalescable) {
 
     public OutgoingEvents {

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.supplychain.model.SendDataIntegrationEven
  * Requests from their JSON form (the AWS CLI's {@code --cli-input-json} of {@code send-data-integration-event}, or a
  * Map with the same keys), and event timestamps from the values a route may carry. Pure functions.
  */
-public final class ScnRequests {
+final class ScnRequests {
 
     /** The members of the request's JSON form, as the CLI skeleton names them. */
     public static final Set<String> MEMBERS = Set.of("instanceId", "eventType", "data", "eventGroupId",
@@ -88,17 +88,7 @@ public final class ScnRequests {
     }
 
     private static Instant timestamp(JsonNode value) {
-        if (value.isNumber()) {
-            // numberValue, not decimalValue: a double that overflowed to Infinity is refused, not thrown at
-            return EventTimestamps.ofEpochSeconds(value.numberValue(), "eventTimestamp", -1);
-        }
-        if (value.isTextual()) {
-            String text = value.textValue().trim();
-            Instant seconds = EventTimestamps.ofEpochSecondsText(text, "eventTimestamp", -1);
-            return seconds != null ? seconds : EventTimestamps.parseIso(text, "eventTimestamp", -1);
-        }
-        throw new FieldValidationException("eventTimestamp", "epoch seconds or ISO-8601 text",
-                "JSON " + value.getNodeType(), -1);
+        return EventTimestamps.fromCliJson(value, "eventTimestamp", -1);
     }
 
     private static DataIntegrationEventDatasetTargetConfiguration datasetTarget(JsonNode value) {

@@ -26,8 +26,6 @@ class CamelAwsEventsProcessor {
     /** The SDK's HTTP client implementations, found through {@link java.util.ServiceLoader}. */
     static final String ASYNC_HTTP_SERVICE = "software.amazon.awssdk.http.async.SdkAsyncHttpService";
     static final String NETTY_HTTP_SERVICE = "software.amazon.awssdk.http.nio.netty.NettySdkAsyncHttpService";
-    static final String SYNC_HTTP_SERVICE = "software.amazon.awssdk.http.SdkHttpService";
-    static final String APACHE_HTTP_SERVICE = "software.amazon.awssdk.http.apache.ApacheSdkHttpService";
 
     /** Interceptors the SDK may instantiate by name (from execution.interceptors files or its own defaults). */
     static final List<String> SDK_INTERCEPTORS = List.of(
@@ -73,7 +71,6 @@ class CamelAwsEventsProcessor {
     @BuildStep
     void httpClientServiceProviders(BuildProducer<ServiceProviderBuildItem> providers) {
         providers.produce(new ServiceProviderBuildItem(ASYNC_HTTP_SERVICE, NETTY_HTTP_SERVICE));
-        providers.produce(new ServiceProviderBuildItem(SYNC_HTTP_SERVICE, APACHE_HTTP_SERVICE));
     }
 
     @BuildStep

@@ -66,8 +66,6 @@ class CamelAwsEventsExtensionTest {
         assertThat(seen)
                 .contains("service:META-INF/services/" + CamelAwsEventsProcessor.ASYNC_HTTP_SERVICE + "="
                           + CamelAwsEventsProcessor.NETTY_HTTP_SERVICE)
-                .contains("service:META-INF/services/" + CamelAwsEventsProcessor.SYNC_HTTP_SERVICE + "="
-                          + CamelAwsEventsProcessor.APACHE_HTTP_SERVICE)
                 .contains("reflect:software.amazon.awssdk.awscore.interceptor.TraceIdExecutionInterceptor")
                 .contains("reflect:io.github.camelawsevents.aws.scn.AwsScnEventComponentConfigurer")
                 .contains("reflect:io.github.camelawsevents.aws.partner.AwsPartnerEventsComponentConfigurer")
