@@ -8,19 +8,17 @@ import java.util.Map;
 
 import io.github.camelawsevents.aws.partner.AwsPartnerEventsConstants;
 import io.github.camelawsevents.aws.partner.FailedEntry;
-import io.github.camelawsevents.aws.partner.PartnerEventsAggregationStrategy;
 import io.github.camelawsevents.aws.partner.PartnerEventsFailedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequestEntry;
 
 /**
- * EventBridge partner events through {@code aws-partner-events:}: one event per message on a SEDA route, batched by
- * the Aggregate EIP with {@code PartnerEventsAggregationStrategy} (one PutPartnerEvents request per batch, completion
- * timeout, {@code forceCompletionOnStop}), failed entries retried by the producer ({@code entryRetryAttempts}), whole
- * requests by the SDK (STANDARD, {@code maxAttempts}), and a dead-letter channel that records exactly the entries
- * that finally failed ({@code CamelAwsPartnerEventsFailedEntries}). Event {@code n} is the Detail
- * {@code {"n":n,"src":"reliability"}}.
+ * EventBridge partner events through {@code aws-partner-events:}: one event per exchange on a SEDA route, the route a
+ * user writes first (no Aggregate EIP): the producer packs the entries of concurrent exchanges into shared
+ * PutPartnerEvents requests, retries failed entries ({@code entryRetryAttempts}), the SDK retries whole requests
+ * (STANDARD, {@code maxAttempts}), and each exchange completes with its own outcome, so the dead-letter channel gets
+ * exactly the exchanges whose entry failed. Event {@code n} is the Detail {@code {"n":n,"src":"reliability"}}.
  * <p>
  * PutPartnerEvents has no idempotency token: a request whose response was lost is sent again by the SDK and its
  * entries are stored twice (at-least-once, as documented). Duplicates are therefore counted, and checked to be no
@@ -101,30 +99,25 @@ public final class PartnerScenario extends RouteScenario {
                         .onRedelivery(e -> ledger.redelivered(n(e))));
                 if (!options.redeliverFailedEntries()) {
                     // entries that still failed after the producer's own retries go straight to the dead-letter
-                    // channel (a Camel redelivery would resend only them, but they already had their retries)
-                    onException(PartnerEventsFailedException.class).maximumRedeliveries(0);
+                    // channel (a Camel redelivery would resend only them, but they already had their retries); a
+                    // whole request that failed after the SDK's retries (the exception has the SDK's as its cause)
+                    // is redelivered
+                    onException(PartnerEventsFailedException.class).onWhen(e -> e.getException().getCause() == null)
+                            .maximumRedeliveries(0);
                 }
 
                 from(SEDA).routeId("partner")
                         .process(e -> entered.incrementAndGet())
-                        .aggregate(constant(true), new PartnerEventsAggregationStrategy(SOURCE, DETAIL_TYPE))
-                            .completionTimeout(100).forceCompletionOnStop()
-                            .to(uri)
-                            .process(e -> delivered(e))
-                        .end();
+                        .to(uri)
+                        .process(e -> {
+                            ledger.ok(n(e));
+                            progress.add(1);
+                        });
 
                 from("direct:partner-dead").routeId("partner-dead").errorHandler(noErrorHandler())
                         .process(e -> deadLetter(e));
             }
         };
-    }
-
-    private void delivered(Exchange e) {
-        List<?> entries = e.getMessage().getBody(List.class);
-        for (Object entry : entries) {
-            ledger.ok(EventIds.number(((PutPartnerEventsRequestEntry) entry).detail(), "n"));
-        }
-        progress.add(entries.size());
     }
 
     @Override

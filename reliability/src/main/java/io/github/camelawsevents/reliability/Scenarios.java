@@ -35,15 +35,15 @@ public final class Scenarios {
                + "; dead-letter channel with 3 redeliveries; faults " + ScnScenario.issueFaults();
     }
 
-    private static final String PARTNER_ROUTE = "aws-partner-events, SEDA -> aggregate"
-            + " (PartnerEventsAggregationStrategy, completionTimeout 100 ms, forceCompletionOnStop) -> producer with"
-            + " entryRetryAttempts=10, entryRetryMaxBackoff=1000, retryMode=STANDARD, maxAttempts=10; dead-letter"
-            + " channel (3 redeliveries, none for PartnerEventsFailedException)";
+    private static final String PARTNER_ROUTE = "aws-partner-events, one event per exchange, SEDA (1 consumer) ->"
+            + " producer (entries of concurrent exchanges share requests) with entryRetryAttempts=10,"
+            + " entryRetryMaxBackoff=1000, retryMode=STANDARD, maxAttempts=10; dead-letter channel (3 redeliveries,"
+            + " none for entries that failed inside an accepted request)";
 
     private static ScnScenario.Options scn(String name, String description, int maxAttempts, int garbagePerMille,
                                           double stopAt, int events, int shutdown, boolean feedWhileStopping) {
         return new ScnScenario.Options(name, description, GROUPS, ScnScenario.issueFaults(), maxAttempts,
-                SCN_IN_FLIGHT, 3, garbagePerMille, stopAt, timeout(events), shutdown, feedWhileStopping);
+                SCN_IN_FLIGHT, 3, garbagePerMille, stopAt, timeout(events), shutdown, feedWhileStopping, false);
     }
 
     private static PartnerScenario.Options partner(String name, String description, double stopAt, int events,
@@ -58,6 +58,10 @@ public final class Scenarios {
             case "scn-faults" -> ScnScenario.run(emulator, seed, events, scn(
                     "scn-faults: 20% throttled, 5% 5xx, 2% lost responses, 1% dropped connections",
                     scnRoute(12), 12, 0, -1, events, GRACEFUL, false));
+            case "scn-coalesce-faults" -> ScnScenario.run(emulator, seed, events, new ScnScenario.Options(
+                    "scn-coalesce-faults: scn-faults with coalesceRecords=true",
+                    scnRoute(12) + ", coalesceRecords=true", GROUPS, ScnScenario.issueFaults(), 12, SCN_IN_FLIGHT, 3,
+                    0, -1, timeout(events), GRACEFUL, false, true));
             case "partner-faults" -> PartnerScenario.run(emulator, seed, events, partner(
                     "partner-faults: 10% entries throttled, 2% InternalFailure, 1% lost responses, bursts",
                     PARTNER_ROUTE + "; faults " + PartnerScenario.issueFaults(), -1, events, GRACEFUL, false));
@@ -69,7 +73,7 @@ public final class Scenarios {
             case "partner-stop-restart" -> PartnerScenario.run(emulator, seed, events, partner(
                     "partner-stop-restart: route stopped at 40% and restarted (graceful), same faults",
                     "as partner-faults; when 40% of the events are done the route is stopped (shutdown timeout "
-                    + GRACEFUL + " s; the open batch is force-completed, entries in retry finish) and started"
+                    + GRACEFUL + " s; entries waiting for a retry are sent at once) and started"
                     + " again; the feeder pauses meanwhile", 0.4, events, GRACEFUL, false));
             case "scn-forced-stop" -> ScnScenario.run(emulator, seed, events, scn(
                     "scn-forced-stop: route forced down at 40% (shutdown timeout exceeded) and restarted",
@@ -81,7 +85,7 @@ public final class Scenarios {
                     "partner-forced-stop: route forced down at 40% (shutdown timeout exceeded) and restarted",
                     "as partner-faults; when 40% of the events are done the route is stopped with a " + FORCED
                     + " s shutdown timeout while the feeder keeps the SEDA queue full (forced stop: requests in"
-                    + " flight, an open batch, entries waiting for a retry); then it is started again",
+                    + " flight, entries waiting for a request or a retry); then it is started again",
                     0.4, events, FORCED, true));
             case "scn-dead-letter" -> ScnScenario.run(emulator, seed, events, scn(
                     "scn-dead-letter: 1% garbage records, redelivery, same faults, maxAttempts=4",

@@ -29,7 +29,7 @@ public final class ScnScenario extends RouteScenario {
     /** How a run is set up. */
     public record Options(String name, String description, int groups, Faults faults, int maxAttempts,
             int maxInFlightRequests, int redeliveries, int garbagePerMille, double stopAt, Duration timeout,
-            int shutdownTimeoutSeconds, boolean feedWhileStopping) {
+            int shutdownTimeoutSeconds, boolean feedWhileStopping, boolean coalesceRecords) {
     }
 
     private final Options options;
@@ -95,8 +95,8 @@ public final class ScnScenario extends RouteScenario {
     @Override
     protected RouteBuilder routes() {
         String uri = "aws-scn-event:" + INSTANCE + "?eventType=" + EVENT_TYPE + "&retryMode=STANDARD&maxAttempts="
-                     + options.maxAttempts() + "&maxInFlightRequests=" + options.maxInFlightRequests() + "&"
-                     + connection();
+                     + options.maxAttempts() + "&maxInFlightRequests=" + options.maxInFlightRequests()
+                     + "&coalesceRecords=" + options.coalesceRecords() + "&" + connection();
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -121,6 +121,22 @@ public final class ScnScenario extends RouteScenario {
         };
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The records of an event's data: the object itself, or each element of an array. */
+    static List<String> records(String data) {
+        if (!data.stripLeading().startsWith("[")) {
+            return List.of(data);
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            JSON.readTree(data).forEach(record -> out.add(record.toString()));
+            return out;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of(data);
+        }
+    }
+
     private ScenarioResult run() throws Exception {
         EmulatorControl control = emulator.control();
         control.reset();
@@ -135,23 +151,27 @@ public final class ScnScenario extends RouteScenario {
         long[] duplicates = {0};
         long[] wrongGroup = {0};
         Map<String, List<long[]>> receiptsByGroup = new HashMap<>();
+        long[] storedEvents = {0};
         control.forEachScnEvent(INSTANCE, e -> {
-            storedTotal[0]++;
-            String data = e.path("data").asText();
-            long n = EventIds.number(data, "n");
-            long seq = EventIds.number(data, "seq");
+            storedEvents[0]++;
             String group = e.path("eventGroupId").asText();
-            if (n < 0 || !group.equals(EventIds.groupId(EventIds.group(seed, n, options.groups())))) {
-                wrongGroup[0]++;
+            // one record per event, or (coalesceRecords) the records of several exchanges in one array
+            for (String data : records(e.path("data").asText())) {
+                storedTotal[0]++;
+                long n = EventIds.number(data, "n");
+                long seq = EventIds.number(data, "seq");
+                if (n < 0 || !group.equals(EventIds.groupId(EventIds.group(seed, n, options.groups())))) {
+                    wrongGroup[0]++;
+                }
+                if (n >= 0 && stored.get((int) n)) {
+                    duplicates[0]++;
+                    continue;
+                }
+                if (n >= 0) {
+                    stored.set((int) n);
+                }
+                receiptsByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new long[] {seq, n});
             }
-            if (n >= 0 && stored.get((int) n)) {
-                duplicates[0]++;
-                return;
-            }
-            if (n >= 0) {
-                stored.set((int) n);
-            }
-            receiptsByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new long[] {seq, n});
         });
 
         BitSet garbage = new BitSet(events);
@@ -211,6 +231,7 @@ public final class ScnScenario extends RouteScenario {
         r.metric("groups", options.groups());
         r.metric("garbage events", garbage.cardinality());
         r.metric("stored", storedTotal[0]);
+        r.metric("events stored (requests AWS accepted, records per event = stored / this)", storedEvents[0]);
         r.metric("stored distinct", stored.cardinality());
         r.metric("lost", lost.cardinality());
         r.metric("lost %", percent(lost.cardinality(), events));

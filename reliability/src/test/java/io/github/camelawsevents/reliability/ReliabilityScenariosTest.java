@@ -64,6 +64,17 @@ class ReliabilityScenariosTest {
     }
 
     @Test
+    void supplyChainWithRecordCoalescingUnderFaultsLosesNothingAndKeepsEveryGroupsOrder() throws Exception {
+        ScenarioResult r = run("scn-coalesce-faults", SCN_EVENTS);
+        assertInvariants(r);
+        assertThat(r.longMetric("stored distinct")).isEqualTo(SCN_EVENTS);
+        assertThat(r.longMetric("order violations")).isZero();
+        // lost responses are resent by the SDK with the coalesced event's own token: replays, not duplicates
+        assertThat(r.longMetric("duplicates stored")).isZero();
+        assertThat(r.longMetric("faults: lost responses")).isPositive();
+    }
+
+    @Test
     void partnerEventsUnderFaultsLoseNothingAndDuplicateOnlyWhereAResponseWasLost() throws Exception {
         ScenarioResult r = run("partner-faults", PARTNER_EVENTS);
         assertInvariants(r);
