@@ -86,7 +86,7 @@ class MetricsAndDevConsoleRouteTest extends EmulatorRouteTestSupport {
             public void configure() {
                 errorHandler(deadLetterChannel("mock:dead"));
                 from("seda:events?size=1000").routeId("events")
-                        .to(URI + "&entryRetryAttempts=10&eventBridgeClient=#poisoning").to("mock:sent");
+                        .to(URI + "&entryRetryAttempts=20&eventBridgeClient=#poisoning").to("mock:sent");
             }
         } };
     }
