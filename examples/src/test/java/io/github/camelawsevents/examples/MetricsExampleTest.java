@@ -25,7 +25,7 @@ class MetricsExampleTest {
 
     @RegisterExtension
     static final AwsEventsEmulatorExtension EMULATOR = new AwsEventsEmulatorExtension(AwsEventsEmulator.builder()
-            .seed(5).faults(FaultSettings.builder().entryThrottleRate(0.2).appliesTo(Api.PARTNER_EVENTS).build()));
+            .seed(5).faults(FaultSettings.builder().entryThrottleRate(0.1).appliesTo(Api.PARTNER_EVENTS).build()));
 
     @Test
     void theScrapeEndpointShowsTheComponentsMetersWithWhatTheEmulatorStored() throws Exception {
