@@ -1,0 +1,444 @@
+package io.github.camelawsevents.scaleout;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One scenario: topics of {@code PARTITIONS} partitions for Supply Chain records and partner events, N workers
+ * consuming both, the emulator with faults and 20 ms latency, and at 40 % one thing happening (a worker killed and a
+ * new one started, a worker added, the emulator unreachable for a while). Event {@code n} of a component is
+ * identifiable: the Supply Chain record {@code {"order_id":"o-n","tpartner_id":"p1","grp":"gXX","seq":k,"n":n}} (the
+ * k-th record of group gXX) and the partner Detail {@code {"n":n,"grp":"gXX","seq":k}}, both keyed by the group. After
+ * the run every event the emulator stored is read back and checked event by event.
+ */
+final class ScaleOutScenario {
+
+    static final int PARTITIONS = 12;
+    static final int GROUPS = 64;
+    static final String INSTANCE = "8928ae12-15e5-4441-825d-ec2184f0a43a";
+
+    enum Happening { NONE, KILL_AND_REPLACE, ADD_WORKER, EMULATOR_OUTAGE }
+
+    record Options(String name, String description, int workers, Happening happening, boolean coalesceRecords,
+            boolean checkInvariants) {
+    }
+
+    private final KafkaBroker broker;
+    private final Emulator emulator;
+    private final long seed;
+    private final int perComponent;
+    private final Options options;
+    private final Duration outage;
+    private final Duration deadline;
+
+    ScaleOutScenario(KafkaBroker broker, Emulator emulator, long seed, int perComponent, Options options,
+            Duration outage, Duration deadline) {
+        this.broker = broker;
+        this.emulator = emulator;
+        this.seed = seed;
+        this.perComponent = perComponent;
+        this.options = options;
+        this.outage = outage;
+        this.deadline = deadline;
+    }
+
+    /** The faults: throttling, 5xx and lost responses on both APIs, 20 ms latency on every answer. */
+    static String faults() {
+        return "[{\"appliesTo\":[\"SUPPLY_CHAIN\"],\"requestThrottleRate\":0.05,\"serverErrorRate\":0.02,"
+               + "\"lostResponseRate\":0.01,\"latencyMs\":20},"
+               + "{\"appliesTo\":[\"PARTNER_EVENTS\"],\"requestThrottleRate\":0.02,\"serverErrorRate\":0.02,"
+               + "\"lostResponseRate\":0.01,\"entryThrottleRate\":0.05,\"latencyMs\":20}]";
+    }
+
+    ScenarioResult run() throws Exception {
+        String scnTopic = options.name() + "-scn";
+        String partnerTopic = options.name() + "-partner";
+        String scnGroup = options.name() + "-scn-workers";
+        String partnerGroup = options.name() + "-partner-workers";
+        broker.createTopics(PARTITIONS, scnTopic, partnerTopic);
+        emulator.reset();
+        emulator.faults(faults());
+
+        OutageProxy proxy = options.happening() == Happening.EMULATOR_OUTAGE
+                ? new OutageProxy(new InetSocketAddress(emulator.endpoint().getHost(), emulator.endpoint().getPort()))
+                : null;
+        URI awsEndpoint = proxy == null ? emulator.endpoint() : URI.create("http://127.0.0.1:" + proxy.port());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("scaleout.scn.topic", scnTopic);
+        settings.put("scaleout.partner.topic", partnerTopic);
+        settings.put("scaleout.scn.consumerGroup", scnGroup);
+        settings.put("scaleout.partner.consumerGroup", partnerGroup);
+        settings.put("scaleout.scn.instanceId", INSTANCE);
+        settings.put("camel.component.aws-scn-event.coalesce-records", Boolean.toString(options.coalesceRecords()));
+
+        ScenarioResult r = new ScenarioResult(options.name(), options.description());
+        List<Worker> workers = new ArrayList<>();
+        long[] scnOffset = new long[perComponent];
+        int[] scnPartition = new int[perComponent];
+        long[] partnerOffset = new long[perComponent];
+        int[] partnerPartition = new int[perComponent];
+        Map<Integer, Long> scnCommittedAtEvent = null;
+        Map<Integer, Long> partnerCommittedAtEvent = null;
+        String happened = "";
+        long started;
+        long scnDone = -1;
+        long partnerDone = -1;
+        try {
+            for (int i = 0; i < options.workers(); i++) {
+                workers.add(Worker.start(options.name() + "-worker-" + i, broker.bootstrap(), awsEndpoint, settings));
+            }
+            workers.forEach(Worker::awaitStarted);
+            awaitAssigned(scnGroup, options.workers());
+            awaitAssigned(partnerGroup, options.workers());
+
+            // feed both topics as fast as the broker takes them; the clock starts with the first record
+            started = System.nanoTime();
+            feed(scnTopic, partnerTopic, scnPartition, scnOffset, partnerPartition, partnerOffset);
+            long total = 2L * perComponent;
+            long deadlineAt = System.nanoTime() + deadline.toNanos();
+
+            if (options.happening() != Happening.NONE) {
+                await("40 % stored").atMost(deadline).pollInterval(20, TimeUnit.MILLISECONDS)
+                        .until(() -> emulator.stored() >= total * 4 / 10);
+                switch (options.happening()) {
+                    case KILL_AND_REPLACE -> {
+                        Worker victim = workers.get(0);
+                        victim.kill();
+                        // nothing the dead worker did can change the committed offsets any more
+                        scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
+                        partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
+                        happened = victim.name() + " killed (SIGKILL) at " + percentStored(total) + " stored";
+                        Worker replacement = Worker.start(options.name() + "-worker-new", broker.bootstrap(),
+                                awsEndpoint, settings);
+                        workers.add(replacement);
+                        replacement.awaitStarted();
+                    }
+                    case ADD_WORKER -> {
+                        scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
+                        partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
+                        happened = "worker added at " + percentStored(total) + " stored";
+                        Worker added = Worker.start(options.name() + "-worker-added", broker.bootstrap(), awsEndpoint,
+                                settings);
+                        workers.add(added);
+                        added.awaitStarted();
+                    }
+                    case EMULATOR_OUTAGE -> {
+                        scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
+                        partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
+                        happened = "emulator unreachable for " + outage.toSeconds() + " s from " + percentStored(total)
+                                   + " stored";
+                        proxy.down();
+                        // the length of the outage is the fault itself, not a wait for something to happen
+                        Thread.sleep(outage.toMillis());
+                        proxy.up();
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+
+            // done = every record of a topic committed: the workers commit only what AWS accepted
+            Map<Integer, Long> scnEnd = broker.endOffsets(scnTopic, PARTITIONS);
+            Map<Integer, Long> partnerEnd = broker.endOffsets(partnerTopic, PARTITIONS);
+            while (scnDone < 0 || partnerDone < 0) {
+                if (System.nanoTime() > deadlineAt) {
+                    break;
+                }
+                if (scnDone < 0 && broker.committed(scnGroup, scnTopic, PARTITIONS).equals(scnEnd)) {
+                    scnDone = System.nanoTime();
+                }
+                if (partnerDone < 0 && broker.committed(partnerGroup, partnerTopic, PARTITIONS).equals(partnerEnd)) {
+                    partnerDone = System.nanoTime();
+                }
+                if (scnDone < 0 || partnerDone < 0) {
+                    await().pollDelay(50, TimeUnit.MILLISECONDS).until(() -> true);
+                }
+            }
+            if (scnDone < 0 || partnerDone < 0) {
+                workers.forEach(Worker::dumpThreads);
+            }
+            r.metric("workers alive at the end", workers.stream().filter(Worker::isAlive).count());
+        } finally {
+            for (Worker w : workers) {
+                w.close();
+            }
+            if (proxy != null) {
+                proxy.close();
+            }
+        }
+        JsonNode stats = emulator.stats();
+        emulator.faults("{}");
+
+        r.metric("workers", options.workers());
+        r.metric("happening", happened.isEmpty() ? "none" : happened);
+        r.metric("events per component", perComponent);
+        r.metric("coalesceRecords", options.coalesceRecords());
+        r.metric("scn time (s)", scnDone < 0 ? "timed out" : seconds(scnDone - started));
+        r.metric("partner time (s)", partnerDone < 0 ? "timed out" : seconds(partnerDone - started));
+        r.metric("scn events/s", scnDone < 0 ? 0 : Math.round(perComponent / ((scnDone - started) / 1e9)));
+        r.metric("partner events/s", partnerDone < 0 ? 0 : Math.round(perComponent / ((partnerDone - started) / 1e9)));
+        long lostResponses = stats.path("faults").path("LOST_RESPONSE").asLong();
+        r.metric("faults: throttled", stats.path("faults").path("REQUEST_THROTTLED").asLong());
+        r.metric("faults: 5xx", stats.path("faults").path("SERVER_ERROR").asLong());
+        r.metric("faults: lost responses", lostResponses);
+        r.metric("faults: entries throttled", stats.path("failedEntriesByErrorCode").path("ThrottlingException").asLong());
+        r.metric("idempotent replays", stats.path("idempotentReplays").asLong());
+        if (proxy != null) {
+            r.metric("connections cut by the outage", proxy.cutConnections());
+        }
+        r.check("every record of both topics committed within the deadline", scnDone >= 0 && partnerDone >= 0,
+                "scn " + (scnDone >= 0 ? "done" : "not done") + ", partner " + (partnerDone >= 0 ? "done" : "not done"));
+
+        checkSupplyChain(r, scnPartition, scnOffset, scnCommittedAtEvent);
+        checkPartner(r, partnerPartition, partnerOffset, partnerCommittedAtEvent, lostResponses,
+                proxy == null ? 0 : proxy.cutConnections());
+        return r;
+    }
+
+    private String percentStored(long total) {
+        return Math.round(100.0 * emulator.stored() / total) + " %";
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e7) / 100.0;
+    }
+
+    private void awaitAssigned(String group, int members) {
+        await(group + " stable with " + members + " members owning all partitions").atMost(Duration.ofSeconds(90))
+                .pollInterval(100, TimeUnit.MILLISECONDS)
+                .until(() -> broker.stableMembersWithPartitions(group).size() == Math.min(members, PARTITIONS)
+                             && broker.assignedPartitions(group) == PARTITIONS);
+    }
+
+    private void feed(String scnTopic, String partnerTopic, int[] scnPartition, long[] scnOffset,
+            int[] partnerPartition, long[] partnerOffset) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        int[] nextSeq = new int[GROUPS];
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int n = 0; n < perComponent; n++) {
+                int group = group(n);
+                int seq = nextSeq[group]++;
+                String g = groupId(group);
+                final int i = n;
+                producer.send(new ProducerRecord<>(scnTopic, g, "{\"order_id\":\"o-" + n + "\",\"tpartner_id\":\"p1\","
+                        + "\"grp\":\"" + g + "\",\"seq\":" + seq + ",\"n\":" + n + "}"), (md, e) -> {
+                            if (e != null) {
+                                failure.set(e);
+                            } else {
+                                scnPartition[i] = md.partition();
+                                scnOffset[i] = md.offset();
+                            }
+                        });
+                producer.send(new ProducerRecord<>(partnerTopic, g, "{\"n\":" + n + ",\"grp\":\"" + g + "\",\"seq\":"
+                        + seq + "}"), (md, e) -> {
+                            if (e != null) {
+                                failure.set(e);
+                            } else {
+                                partnerPartition[i] = md.partition();
+                                partnerOffset[i] = md.offset();
+                            }
+                        });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    int group(long n) {
+        return (int) Long.remainderUnsigned(mix64(seed * 0x9E3779B97F4A7C15L + n), GROUPS);
+    }
+
+    static String groupId(int group) {
+        return String.format("g%02d", group);
+    }
+
+    private void checkSupplyChain(ScenarioResult r, int[] partition, long[] offset, Map<Integer, Long> committedAtEvent) {
+        BitSet stored = new BitSet(perComponent);
+        long[] total = {0};
+        long[] duplicates = {0};
+        long[] wrongGroup = {0};
+        long[] duplicatesReconsumed = {0};
+        Map<String, long[]> lastSeq = new HashMap<>();
+        long[] orderViolations = {0};
+        emulator.forEachScnEvent(INSTANCE, e -> {
+            String data = e.path("data").asText();
+            String group = e.path("eventGroupId").asText();
+            // a coalesced event carries several records: each is one of ours
+            for (JsonNode record : records(data)) {
+                total[0]++;
+                int n = record.path("n").asInt(-1);
+                long seq = record.path("seq").asLong(-1);
+                if (n < 0 || n >= perComponent || !group.equals(groupId(group(n)))) {
+                    wrongGroup[0]++;
+                    continue;
+                }
+                if (stored.get(n)) {
+                    duplicates[0]++;
+                    if (committedAtEvent != null && offset[n] >= committedAtEvent.get(partition[n])) {
+                        duplicatesReconsumed[0]++;
+                    }
+                    continue;
+                }
+                stored.set(n);
+                long[] last = lastSeq.computeIfAbsent(group, g -> new long[] {-1});
+                if (seq < last[0]) {
+                    orderViolations[0]++;
+                }
+                last[0] = Math.max(last[0], seq);
+            }
+        });
+        BitSet lost = new BitSet(perComponent);
+        lost.set(0, perComponent);
+        lost.andNot(stored);
+        r.metric("scn stored", total[0]);
+        r.metric("scn stored distinct", stored.cardinality());
+        r.metric("scn lost", lost.cardinality());
+        r.metric("scn duplicates", duplicates[0]);
+        r.metric("scn duplicates of records consumed again", duplicatesReconsumed[0]);
+        r.metric("scn order violations", orderViolations[0]);
+        r.metric("scn groups", lastSeq.size());
+        double inOrder = lastSeq.isEmpty() ? 0 : 100.0 * (stored.cardinality() - orderViolations[0]) / Math.max(1,
+                stored.cardinality());
+        r.metric("scn per-group order %", Math.round(inOrder * 1000) / 1000.0);
+        if (options.checkInvariants()) {
+            r.check("Supply Chain: 0 lost", lost.isEmpty(), lost.cardinality() + " lost" + sample(lost));
+            r.check("Supply Chain: 0 duplicates", duplicates[0] == 0, duplicates[0] + " duplicates");
+            r.check("Supply Chain: per-group order 100 %", orderViolations[0] == 0,
+                    orderViolations[0] + " records received after a later record of their group");
+            r.check("Supply Chain: every record in its own group", wrongGroup[0] == 0, wrongGroup[0] + " elsewhere");
+        }
+    }
+
+    private static List<JsonNode> records(String data) {
+        try {
+            JsonNode node = Emulator.JSON.readTree(data);
+            List<JsonNode> out = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(out::add);
+            } else {
+                out.add(node);
+            }
+            return out;
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private void checkPartner(ScenarioResult r, int[] partition, long[] offset, Map<Integer, Long> committedAtEvent,
+            long lostResponses, int cutConnections) {
+        BitSet stored = new BitSet(perComponent);
+        long[] total = {0};
+        long[] duplicates = {0};
+        long[] reconsumed = {0};
+        long[] foreign = {0};
+        emulator.forEachPartnerEvent(e -> {
+            total[0]++;
+            String detail = e.path("detail").asText();
+            int n = (int) number(detail, "n");
+            if (n < 0 || n >= perComponent) {
+                foreign[0]++;
+                return;
+            }
+            if (stored.get(n)) {
+                duplicates[0]++;
+                if (committedAtEvent != null && offset[n] >= committedAtEvent.get(partition[n])) {
+                    reconsumed[0]++;
+                }
+                return;
+            }
+            stored.set(n);
+        });
+        BitSet lost = new BitSet(perComponent);
+        lost.set(0, perComponent);
+        lost.andNot(stored);
+        long others = duplicates[0] - reconsumed[0];
+        // a request whose answer never came holds at most 20 entries, and the SDK sends it again
+        long othersBound = 20L * (lostResponses + cutConnections);
+        r.metric("partner stored", total[0]);
+        r.metric("partner stored distinct", stored.cardinality());
+        r.metric("partner lost", lost.cardinality());
+        r.metric("partner duplicates", duplicates[0]);
+        r.metric("partner duplicates of records consumed again", reconsumed[0]);
+        r.metric("partner other duplicates (lost answers)", others);
+        r.metric("partner records past the committed offsets at the event",
+                committedAtEvent == null ? 0 : countPast(partition, offset, committedAtEvent));
+        if (options.checkInvariants()) {
+            r.check("partner events: 0 lost", lost.isEmpty(), lost.cardinality() + " lost" + sample(lost));
+            r.check("partner events: duplicates only for records consumed again after the event (offset at or past the"
+                    + " committed offset) or for requests whose answer was lost (at most 20 entries each)",
+                    others <= othersBound, reconsumed[0] + " re-consumed, " + others + " others, bound " + othersBound
+                    + " (" + lostResponses + " lost answers, " + cutConnections + " cut connections)");
+            r.check("partner events: nothing stored that was not sent", foreign[0] == 0, foreign[0] + " foreign");
+        }
+    }
+
+    private long countPast(int[] partition, long[] offset, Map<Integer, Long> committed) {
+        long c = 0;
+        for (int n = 0; n < perComponent; n++) {
+            if (offset[n] >= committed.get(partition[n])) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    static long number(String json, String name) {
+        String key = "\"" + name + "\":";
+        int at = json == null ? -1 : json.indexOf(key);
+        if (at < 0) {
+            return -1;
+        }
+        int i = at + key.length();
+        long value = 0;
+        boolean any = false;
+        while (i < json.length() && Character.isDigit(json.charAt(i))) {
+            value = value * 10 + (json.charAt(i++) - '0');
+            any = true;
+        }
+        return any ? value : -1;
+    }
+
+    private static String sample(BitSet set) {
+        if (set.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (e.g. n=");
+        int shown = 0;
+        for (int i = set.nextSetBit(0); i >= 0 && shown < 5; i = set.nextSetBit(i + 1), shown++) {
+            sb.append(shown > 0 ? "," : "").append(i);
+        }
+        return sb.append(')').toString();
+    }
+
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.camelawsevents.scaleout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scale-out worker: the module's Camel Main application ({@code org.apache.camel.main.Main} with
+ * {@code application.properties} and {@code routes/scale-out-worker.yaml} from the class path) in a JVM of its own,
+ * configured only through system properties that override the application's properties, as a deployment would.
+ */
+final class Worker implements AutoCloseable {
+
+    private final ChildJvm process;
+
+    private Worker(ChildJvm process) {
+        this.process = process;
+    }
+
+    /**
+     * @param awsEndpoint where both components send (the emulator, or the outage relay in front of it)
+     * @param settings    further properties, e.g. topics and consumer groups of the scenario
+     */
+    static Worker start(String name, String bootstrap, URI awsEndpoint, Map<String, String> settings) throws IOException {
+        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx384m",
+                "-Dscaleout.kafka.brokers=" + bootstrap,
+                // a killed worker's partitions move after 6 s without heartbeats (the broker allows 2 s and up)
+                "-Dcamel.component.kafka.session-timeout-ms=6000",
+                "-Dcamel.component.kafka.heartbeat-interval-ms=1000"));
+        for (String component : List.of("aws-scn-event", "aws-partner-events")) {
+            String p = "-Dcamel.component." + component + ".";
+            jvm.add(p + "region=" + Emulator.REGION);
+            jvm.add(p + "use-default-credentials-provider=false");
+            jvm.add(p + "access-key=" + Emulator.ACCESS_KEY);
+            jvm.add(p + "secret-key=" + Emulator.SECRET_KEY);
+            jvm.add(p + "override-endpoint=true");
+            jvm.add(p + "uri-endpoint-override=" + awsEndpoint);
+        }
+        settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        return new Worker(ChildJvm.start(name, jvm, "org.apache.camel.main.Main", List.of()));
+    }
+
+    /** Waits until Camel started the routes. */
+    Worker awaitStarted() {
+        process.awaitLine(") started in", 120);
+        return this;
+    }
+
+    String name() {
+        return process.name();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    List<String> lastLines() {
+        return process.lastLines();
+    }
+
+    void dumpThreads() {
+        if (process.isAlive()) {
+            process.dumpThreads();
+        }
+    }
+
+    /** {@code kill -9}. */
+    void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
