@@ -13,12 +13,12 @@ import java.util.function.Supplier;
 import io.github.camelawsevents.aws.core.BatchLimits;
 import io.github.camelawsevents.aws.core.SafeMessages;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
+import io.github.camelawsevents.aws.core.delivery.AbstractDeliveringEndpoint;
 import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
 import io.github.camelawsevents.aws.core.delivery.DeliveryPipeline;
 import io.github.camelawsevents.aws.core.delivery.RequestPlanner;
 import io.github.camelawsevents.aws.core.delivery.RetryPolicy;
 import io.github.camelawsevents.aws.core.delivery.Verdict;
-import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRespons
  * every exchange the endpoint's producers admitted), packed into requests when a slot is free, and the mapping of
  * each answer back to the entries, their exchanges and their retries.
  */
-final class PartnerDelivery implements DeliveryPipeline.Source {
+final class PartnerDelivery implements DeliveryPipeline.Source, AbstractDeliveringEndpoint.Delivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerDelivery.class);
 
@@ -83,16 +83,14 @@ final class PartnerDelivery implements DeliveryPipeline.Source {
                 configuration.getMaxPendingExchanges(), this, listener);
     }
 
-    void start(CamelContext context, Object owner) {
-        pipeline.start(context, owner);
-    }
-
-    DeliveryPipeline pipeline() {
+    @Override
+    public DeliveryPipeline pipeline() {
         return pipeline;
     }
 
     /** Entries waiting for a request (not yet sent, or due for a retry). */
-    synchronized int waitingEntries() {
+    @Override
+    public synchronized int waitingItems() {
         return waitingEntries;
     }
 

@@ -4,14 +4,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelawsevents.aws.core.AbstractAwsEventsConfiguration;
-import io.github.camelawsevents.aws.core.AbstractAwsEventsEndpoint;
 import io.github.camelawsevents.aws.core.AwsClientFactory;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
-import io.github.camelawsevents.aws.core.delivery.DeliveryPipeline;
-import io.github.camelawsevents.aws.core.delivery.SharedByProducers;
-import io.github.camelawsevents.aws.core.metrics.DeliveryGauges;
-import io.github.camelawsevents.aws.core.metrics.DeliveryStats;
-import io.github.camelawsevents.aws.core.metrics.EndpointMetrics;
+import io.github.camelawsevents.aws.core.delivery.AbstractDeliveringEndpoint;
+import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Component;
@@ -31,7 +27,7 @@ import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
              syntax = "aws-scn-event:instanceId", producerOnly = true, category = { Category.CLOUD },
              headersClass = AwsScnEventConstants.class)
 @ManagedResource(description = "AWS Supply Chain data integration event endpoint")
-public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAsyncClient>
+public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainAsyncClient, ScnDelivery>
         implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriParam
@@ -39,12 +35,6 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
 
     private static final AtomicInteger HEALTH_CHECK_IDS = new AtomicInteger();
 
-    // shared by all producers of the endpoint, so a route with several .to() of it still keeps one order per group
-    private final SharedByProducers<ScnDelivery> delivery = new SharedByProducers<>();
-    private volatile SendHealthCheck healthCheck;
-    // what the endpoint delivered since it was created (dev console); meters while the pipeline runs
-    private final DeliveryStats deliveryStats = new DeliveryStats();
-    private volatile EndpointMetrics metrics;
     private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final AtomicInteger peakRequestsInFlight = new AtomicInteger();
     private final AtomicLong eventsSent = new AtomicLong();
@@ -88,62 +78,20 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
                 configuration.getMaxInFlightRequests());
     }
 
-    /** The delivery pipeline, started by the first producer that starts. */
-    ScnDelivery startDelivery() {
-        return delivery.acquire(() -> {
-            SendHealthCheck check = new SendHealthCheck(
-                    "aws-scn-event-producer-" + configuration.getInstanceId() + "-" + HEALTH_CHECK_IDS.incrementAndGet(),
-                    () -> getClient() == null ? "The AWS Supply Chain client is not started" : null);
-            check.register(getCamelContext(), getComponent().isHealthCheckProducerEnabled());
-            EndpointMetrics reporting = EndpointMetrics.start(getCamelContext(), "aws-scn-event", getEndpointUri(),
-                    deliveryStats,
-                    new DeliveryGauges(this::getRequestsInFlight, this::getMessagesPending, this::getEventsWaiting));
-            ScnDelivery started = new ScnDelivery(this, check, reporting);
-            started.start(getCamelContext(), this);
-            healthCheck = check;
-            metrics = reporting;
-            return started;
-        }, quiesced -> {
-            healthCheck.register(getCamelContext(), getComponent().isHealthCheckProducerEnabled());
-            quiesced.pipeline().resume();
-        });
-    }
-
-    /**
-     * Quiesces the delivery pipeline when the last producer that uses it stops (see {@link DeliveryPipeline#quiesce}):
-     * what is still open after the shutdown timeout goes on, and a producer that starts again resumes it.
-     */
-    void stopDelivery() {
-        delivery.release(stopping -> {
-            stopping.pipeline().quiesce(DeliveryPipeline.shutdownTimeout(getCamelContext()));
-            healthCheck.unregister();
-        });
-    }
-
-    /** Closes the delivery pipeline before the client closes: what is still open fails, saying so. */
+    // one pipeline shared by all producers of the endpoint, so several .to() of it still keep one order per group
     @Override
-    protected void doStop() throws Exception {
-        delivery.close(closing -> {
-            closing.pipeline().close();
-            healthCheck.unregister();
-            metrics.close();
-        });
-        super.doStop();
+    protected ScnDelivery newDelivery(SendHealthCheck healthCheck, DeliveryListener listener) {
+        return new ScnDelivery(this, healthCheck, listener);
     }
 
-    /** What the endpoint delivered since it was created: counters and the last errors (for the dev console). */
-    public DeliveryStats getDeliveryStats() {
-        return deliveryStats;
+    @Override
+    protected String healthCheckId() {
+        return "aws-scn-event-producer-" + configuration.getInstanceId() + "-" + HEALTH_CHECK_IDS.incrementAndGet();
     }
 
-    /** Whether a producer uses the endpoint's delivery pipeline now. */
-    public boolean isDelivering() {
-        ScnDelivery current = delivery.current();
-        return current != null && current.pipeline().isAccepting();
-    }
-
-    SendHealthCheck healthCheck() {
-        return isDelivering() ? healthCheck : null;
+    @Override
+    protected String configurationProblem() {
+        return getClient() == null ? "The AWS Supply Chain client is not started" : null;
     }
 
     @Override
@@ -174,15 +122,13 @@ public class AwsScnEventEndpoint extends AbstractAwsEventsEndpoint<SupplyChainAs
     /** Messages taken and not completed yet: waiting for their group's turn or a request slot, or in flight. */
     @ManagedAttribute(description = "Messages waiting for their group's turn or in flight")
     public int getMessagesPending() {
-        ScnDelivery current = delivery.current();
-        return current != null ? current.pipeline().pendingExchanges() : 0;
+        return pendingExchanges();
     }
 
     /** Events waiting for their group's turn or for a request slot. */
     @ManagedAttribute(description = "Events waiting for their group's turn or a request slot")
     public int getEventsWaiting() {
-        ScnDelivery current = delivery.current();
-        return current != null ? current.waitingEvents() : 0;
+        return waitingItems();
     }
 
     /** Events AWS accepted through this endpoint (repeats of an idempotency token included). */

@@ -45,7 +45,7 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
 
     /** The endpoint's health check in the {@code producers} repository (null while stopped). */
     public SendHealthCheck getHealthCheck() {
-        return endpoint.healthCheck();
+        return endpoint.deliveryHealthCheck();
     }
 
     @Override

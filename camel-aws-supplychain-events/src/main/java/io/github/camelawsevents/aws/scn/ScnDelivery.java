@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 import io.github.camelawsevents.aws.core.BatchLimits;
 import io.github.camelawsevents.aws.core.SafeMessages;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
+import io.github.camelawsevents.aws.core.delivery.AbstractDeliveringEndpoint;
 import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
 import io.github.camelawsevents.aws.core.delivery.DeliveryPipeline;
 import io.github.camelawsevents.aws.core.delivery.RequestPlanner;
-import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.supplychain.model.SendDataIntegrationEven
  * FIFO of ready keys for a request slot, so slots go to keys in the order they became ready and a busy key never holds
  * more than one. With record coalescing, a key's next event carries as many of its waiting events' records as fit.
  */
-final class ScnDelivery implements DeliveryPipeline.Source {
+final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEndpoint.Delivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScnDelivery.class);
 
@@ -121,16 +121,14 @@ final class ScnDelivery implements DeliveryPipeline.Source {
                 config.getMaxPendingExchanges(), this, listener);
     }
 
-    void start(CamelContext context, Object owner) {
-        pipeline.start(context, owner);
-    }
-
-    DeliveryPipeline pipeline() {
+    @Override
+    public DeliveryPipeline pipeline() {
         return pipeline;
     }
 
     /** Events waiting for their key's turn or for a request slot. */
-    synchronized int waitingEvents() {
+    @Override
+    public synchronized int waitingItems() {
         return waitingEvents;
     }
 

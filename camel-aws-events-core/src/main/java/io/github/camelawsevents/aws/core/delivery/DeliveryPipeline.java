@@ -150,7 +150,12 @@ public final class DeliveryPipeline {
         return interrupted;
     }
 
-    /** Sends whatever the source has ready, while slots are free. Call after adding work; never from an SDK thread. */
+    /**
+     * Sends whatever the source has ready, while slots are free. Call after adding work; never from an SDK thread. On
+     * a thread of this pipeline (an answer being handled, a timer) it drains right here; from any other thread (a
+     * route thread handing work over) the drain runs on the pipeline's pool, so the route thread goes back to its
+     * consumer at once, and work that arrives meanwhile joins the same requests.
+     */
     public void trigger() {
         Set<DeliveryPipeline> deferred = DEFERRED.get();
         if (deferred != null) {
@@ -158,8 +163,21 @@ public final class DeliveryPipeline {
             return;
         }
         if (drainRequests.getAndIncrement() != 0) {
-            return; // the running drain goes round once more
+            return; // the running (or scheduled) drain goes round once more
         }
+        ExecutorService pool = handoff;
+        if (RUNNING.get() != this && pool != null) {
+            try {
+                pool.execute(() -> runHere(this::drainLoop));
+                return;
+            } catch (RejectedExecutionException stopping) {
+                // closing: drain here
+            }
+        }
+        drainLoop();
+    }
+
+    private void drainLoop() {
         int missed = 1;
         do {
             drain();

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  */
 public final class SharedByProducers<T> {
 
-    private T current;
+    private volatile T current;
     private int users;
 
     /** The shared instance: resumed with {@code resume} when it was quiesced, made by {@code create} if none. */
@@ -45,8 +45,11 @@ public final class SharedByProducers<T> {
         }
     }
 
-    /** The shared instance while it exists (started, or quiesced with work still open), else null. */
-    public synchronized T current() {
+    /**
+     * The shared instance while it exists (started, or quiesced with work still open), else null. Not synchronized: a
+     * gauge or console read must not wait for a stopping pipeline's shutdown timeout.
+     */
+    public T current() {
         return current;
     }
 }

@@ -1,0 +1,138 @@
+package io.github.camelawsevents.aws.core.delivery;
+
+import io.github.camelawsevents.aws.core.AbstractAwsEventsEndpoint;
+import io.github.camelawsevents.aws.core.SendHealthCheck;
+import io.github.camelawsevents.aws.core.metrics.DeliveryGauges;
+import io.github.camelawsevents.aws.core.metrics.DeliveryStats;
+import io.github.camelawsevents.aws.core.metrics.EndpointMetrics;
+import org.apache.camel.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * An endpoint whose producers deliver through one shared {@link DeliveryPipeline}: made with its health check and
+ * meters by the first producer that starts, quiesced when the last one stops (and resumed by the next), closed before
+ * the endpoint's client closes. The same life for both components.
+ *
+ * @param <C> the SDK client type
+ * @param <D> the component's side of the pipeline (its queue and request mapping)
+ */
+public abstract class AbstractDeliveringEndpoint<C extends SdkAutoCloseable, D extends AbstractDeliveringEndpoint.Delivery>
+        extends AbstractAwsEventsEndpoint<C> {
+
+    /** A component's side of the pipeline. */
+    public interface Delivery {
+
+        /** The pipeline it feeds. */
+        DeliveryPipeline pipeline();
+
+        /** Items (entries, events) waiting for a request: not sent yet, or due for a retry. */
+        int waitingItems();
+    }
+
+    private final SharedByProducers<D> delivery = new SharedByProducers<>();
+    // what the endpoint delivered since it was created (dev console); meters while the pipeline exists
+    private final DeliveryStats deliveryStats = new DeliveryStats();
+    private volatile SendHealthCheck healthCheck;
+    private volatile EndpointMetrics metrics;
+
+    protected AbstractDeliveringEndpoint(String uri, Component component) {
+        super(uri, component);
+    }
+
+    /** A new, not yet started, side of the pipeline that reports to {@code healthCheck} and {@code listener}. */
+    protected abstract D newDelivery(SendHealthCheck healthCheck, DeliveryListener listener);
+
+    /** The id of the endpoint's health check in the {@code producers} repository. */
+    protected abstract String healthCheckId();
+
+    /** What keeps the producers from sending at all, for the health check; null when nothing does. */
+    protected abstract String configurationProblem();
+
+    private boolean healthChecksEnabled() {
+        return !(getComponent() instanceof HealthCheckComponent checks) || checks.isHealthCheckProducerEnabled();
+    }
+
+    /** The delivery pipeline: made and started by the first producer that starts, resumed after a quiesce. */
+    public D startDelivery() {
+        return delivery.acquire(() -> {
+            SendHealthCheck check = new SendHealthCheck(healthCheckId(), this::configurationProblem);
+            check.register(getCamelContext(), healthChecksEnabled());
+            healthCheck = check;
+            D[] made = newArray();
+            String uri = getEndpointUri();
+            String scheme = uri.substring(0, Math.max(0, uri.indexOf(':')));
+            EndpointMetrics reporting = EndpointMetrics.start(getCamelContext(), scheme,
+                    getEndpointUri(), deliveryStats, new DeliveryGauges(this::requestsInFlight,
+                            this::pendingExchanges, this::waitingItems));
+            metrics = reporting;
+            made[0] = newDelivery(check, reporting);
+            made[0].pipeline().start(getCamelContext(), this);
+            return made[0];
+        }, quiesced -> {
+            healthCheck.register(getCamelContext(), healthChecksEnabled());
+            quiesced.pipeline().resume();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private D[] newArray() {
+        return (D[]) new Delivery[1];
+    }
+
+    /**
+     * The last producer that uses the pipeline stopped: it is quiesced (see {@link DeliveryPipeline#quiesce}); what is
+     * still open after the shutdown timeout goes on, and a producer that starts again resumes it.
+     */
+    public void stopDelivery() {
+        delivery.release(stopping -> {
+            stopping.pipeline().quiesce(DeliveryPipeline.shutdownTimeout(getCamelContext()));
+            healthCheck.unregister();
+        });
+    }
+
+    /** Closes the delivery pipeline before the client closes: what is still open fails, saying so. */
+    @Override
+    protected void doStop() throws Exception {
+        delivery.close(closing -> {
+            closing.pipeline().close();
+            healthCheck.unregister();
+            metrics.close();
+        });
+        super.doStop();
+    }
+
+    /** What the endpoint delivered since it was created: counters and the last errors (for the dev console). */
+    public DeliveryStats getDeliveryStats() {
+        return deliveryStats;
+    }
+
+    /** Whether a producer uses the endpoint's delivery pipeline now. */
+    public boolean isDelivering() {
+        D current = delivery.current();
+        return current != null && current.pipeline().isAccepting();
+    }
+
+    /** The endpoint's health check while a producer uses the pipeline, else null. */
+    public SendHealthCheck deliveryHealthCheck() {
+        return isDelivering() ? healthCheck : null;
+    }
+
+    /** Requests to AWS in flight right now. */
+    protected int requestsInFlight() {
+        D current = delivery.current();
+        return current != null ? current.pipeline().requestsInFlight() : 0;
+    }
+
+    /** Exchanges the producers took and have not completed yet. */
+    protected int pendingExchanges() {
+        D current = delivery.current();
+        return current != null ? current.pipeline().pendingExchanges() : 0;
+    }
+
+    /** Items waiting for a request. */
+    protected int waitingItems() {
+        D current = delivery.current();
+        return current != null ? current.waitingItems() : 0;
+    }
+}
