@@ -13,10 +13,24 @@ import org.apache.camel.Message;
 final class ScnPerExchange extends RouteContender {
 
     private final int groups;
+    private final boolean coalesce;
+    /** With coalescing, the ids of the events seen: several exchanges share one, and the service stored it once. */
+    private final java.util.Set<String> eventIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ScnPerExchange(int window, int inFlight, int groups, boolean coalesce) {
         super(window, emulator -> ScnEndpoints.uri(emulator, inFlight) + "&coalesceRecords=" + coalesce);
         this.groups = groups;
+        this.coalesce = coalesce;
+    }
+
+    /** One acknowledgement per event the service stored: with coalescing, for the first exchange of each event id. */
+    @Override
+    protected int acknowledged(Exchange exchange, int events) {
+        if (!coalesce) {
+            return super.acknowledged(exchange, events);
+        }
+        String id = exchange.getMessage().getHeader("CamelAwsScnEventId", String.class);
+        return id != null && eventIds.add(id) ? 1 : 0;
     }
 
     @Override
