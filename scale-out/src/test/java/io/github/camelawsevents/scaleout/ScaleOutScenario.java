@@ -38,7 +38,12 @@ final class ScaleOutScenario {
     enum Happening { NONE, KILL_AND_REPLACE, ADD_WORKER, EMULATOR_OUTAGE }
 
     record Options(String name, String description, int workers, Happening happening, boolean coalesceRecords,
-            boolean checkInvariants) {
+            boolean checkInvariants, boolean atSupplyChainProgress) {
+
+        Options(String name, String description, int workers, Happening happening, boolean coalesceRecords,
+                boolean checkInvariants) {
+            this(name, description, workers, happening, coalesceRecords, checkInvariants, false);
+        }
     }
 
     private final KafkaBroker broker;
@@ -112,12 +117,19 @@ final class ScaleOutScenario {
             // feed both topics as fast as the broker takes them; the clock starts with the first record
             started = System.nanoTime();
             feed(scnTopic, partnerTopic, scnPartition, scnOffset, partnerPartition, partnerOffset);
-            long total = 2L * perComponent;
             long deadlineAt = System.nanoTime() + deadline.toNanos();
 
             if (options.happening() != Happening.NONE) {
-                await("40 % stored").atMost(deadline).pollInterval(20, TimeUnit.MILLISECONDS)
-                        .until(() -> emulator.stored() >= total * 4 / 10);
+                // at 40 % of the records of the component that gets there first (so both are still in flight), or of
+                // the Supply Chain records; counted as committed records, since a coalesced event carries many
+                await("40 % of one component's records delivered").atMost(deadline)
+                        .pollInterval(100, TimeUnit.MILLISECONDS)
+                        .until(() -> {
+                            long scn = sum(broker.committed(scnGroup, scnTopic, PARTITIONS));
+                            long partner = options.atSupplyChainProgress() ? 0
+                                    : sum(broker.committed(partnerGroup, partnerTopic, PARTITIONS));
+                            return Math.max(scn, partner) >= perComponent * 4L / 10;
+                        });
                 switch (options.happening()) {
                     case KILL_AND_REPLACE -> {
                         Worker victim = workers.get(0);
@@ -125,7 +137,7 @@ final class ScaleOutScenario {
                         // nothing the dead worker did can change the committed offsets any more
                         scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
                         partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
-                        happened = victim.name() + " killed (SIGKILL) at " + percentStored(total) + " stored";
+                        happened = victim.name() + " killed (SIGKILL) at " + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
                         Worker replacement = Worker.start(options.name() + "-worker-new", broker.bootstrap(),
                                 awsEndpoint, settings);
                         workers.add(replacement);
@@ -134,7 +146,7 @@ final class ScaleOutScenario {
                     case ADD_WORKER -> {
                         scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
                         partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
-                        happened = "worker added at " + percentStored(total) + " stored";
+                        happened = "worker added at " + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
                         Worker added = Worker.start(options.name() + "-worker-added", broker.bootstrap(), awsEndpoint,
                                 settings);
                         workers.add(added);
@@ -143,7 +155,7 @@ final class ScaleOutScenario {
                     case EMULATOR_OUTAGE -> {
                         scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
                         partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
-                        happened = "emulator unreachable for " + outage.toSeconds() + " s from " + percentStored(total)
+                        happened = "emulator unreachable for " + outage.toSeconds() + " s from " + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic)
                                    + " stored";
                         proxy.down();
                         // the length of the outage is the fault itself, not a wait for something to happen
@@ -212,8 +224,15 @@ final class ScaleOutScenario {
         return r;
     }
 
-    private String percentStored(long total) {
-        return Math.round(100.0 * emulator.stored() / total) + " %";
+    private String percentStored(String scnGroup, String scnTopic, String partnerGroup, String partnerTopic)
+            throws Exception {
+        return "Supply Chain " + Math.round(100.0 * sum(broker.committed(scnGroup, scnTopic, PARTITIONS)) / perComponent)
+               + " %, partner " + Math.round(100.0 * sum(broker.committed(partnerGroup, partnerTopic, PARTITIONS))
+                                            / perComponent) + " % committed";
+    }
+
+    private static long sum(Map<Integer, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static double seconds(long nanos) {

@@ -125,8 +125,8 @@ class ScaleOutScenariosTest {
     void coalescedRecordsOfAKilledWorker() throws Exception {
         assumeTrue(events >= 20000 || only.contains("kill-worker-coalesced"), "measured in the full run only");
         ScenarioResult r = run(new ScaleOutScenario.Options("kill-worker-coalesced",
-                "as kill-worker, with coalesceRecords=true", 3, ScaleOutScenario.Happening.KILL_AND_REPLACE, true,
-                false));
+                "as kill-worker, with coalesceRecords=true, the kill at 40 % of the Supply Chain records", 3,
+                ScaleOutScenario.Happening.KILL_AND_REPLACE, true, false, true));
         assertThat(r.metric("scn lost")).as(r.toString()).isEqualTo(0);
         assertThat(r.metric("partner lost")).as(r.toString()).isEqualTo(0);
     }
