@@ -121,13 +121,15 @@ final class ScaleOutScenario {
 
             if (options.happening() != Happening.NONE) {
                 // at 40 % of the records of the component that gets there first (so both are still in flight), or of
-                // the Supply Chain records; counted as committed records, since a coalesced event carries many
+                // the Supply Chain records; counted as stored, which lands in the middle of a batch, except for
+                // coalesced Supply Chain events (an event carries many records), counted as committed records
                 await("40 % of one component's records delivered").atMost(deadline)
-                        .pollInterval(100, TimeUnit.MILLISECONDS)
+                        .pollInterval(50, TimeUnit.MILLISECONDS)
                         .until(() -> {
-                            long scn = sum(broker.committed(scnGroup, scnTopic, PARTITIONS));
-                            long partner = options.atSupplyChainProgress() ? 0
-                                    : sum(broker.committed(partnerGroup, partnerTopic, PARTITIONS));
+                            JsonNode st = emulator.stats();
+                            long scn = options.coalesceRecords() ? sum(broker.committed(scnGroup, scnTopic, PARTITIONS))
+                                    : st.path("supplyChainEvents").asLong();
+                            long partner = options.atSupplyChainProgress() ? 0 : st.path("partnerEvents").asLong();
                             return Math.max(scn, partner) >= perComponent * 4L / 10;
                         });
                 switch (options.happening()) {
@@ -137,7 +139,8 @@ final class ScaleOutScenario {
                         // nothing the dead worker did can change the committed offsets any more
                         scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
                         partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
-                        happened = victim.name() + " killed (SIGKILL) at " + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
+                        happened = victim.name() + " killed (SIGKILL) at "
+                                   + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
                         Worker replacement = Worker.start(options.name() + "-worker-new", broker.bootstrap(),
                                 awsEndpoint, settings);
                         workers.add(replacement);
@@ -146,7 +149,8 @@ final class ScaleOutScenario {
                     case ADD_WORKER -> {
                         scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
                         partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
-                        happened = "worker added at " + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
+                        happened = "worker added at "
+                                   + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
                         Worker added = Worker.start(options.name() + "-worker-added", broker.bootstrap(), awsEndpoint,
                                 settings);
                         workers.add(added);
@@ -155,8 +159,8 @@ final class ScaleOutScenario {
                     case EMULATOR_OUTAGE -> {
                         scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
                         partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
-                        happened = "emulator unreachable for " + outage.toSeconds() + " s from " + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic)
-                                   + " stored";
+                        happened = "emulator unreachable for " + outage.toSeconds() + " s from "
+                                   + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
                         proxy.down();
                         // the length of the outage is the fault itself, not a wait for something to happen
                         Thread.sleep(outage.toMillis());
@@ -226,9 +230,15 @@ final class ScaleOutScenario {
 
     private String percentStored(String scnGroup, String scnTopic, String partnerGroup, String partnerTopic)
             throws Exception {
-        return "Supply Chain " + Math.round(100.0 * sum(broker.committed(scnGroup, scnTopic, PARTITIONS)) / perComponent)
-               + " %, partner " + Math.round(100.0 * sum(broker.committed(partnerGroup, partnerTopic, PARTITIONS))
-                                            / perComponent) + " % committed";
+        JsonNode st = emulator.stats();
+        return "Supply Chain " + percent(st.path("supplyChainEvents").asLong()) + " stored ("
+               + percent(sum(broker.committed(scnGroup, scnTopic, PARTITIONS))) + " committed), partner "
+               + percent(st.path("partnerEvents").asLong()) + " stored ("
+               + percent(sum(broker.committed(partnerGroup, partnerTopic, PARTITIONS))) + " committed)";
+    }
+
+    private String percent(long records) {
+        return Math.round(100.0 * records / perComponent) + " %";
     }
 
     private static long sum(Map<Integer, Long> offsets) {
