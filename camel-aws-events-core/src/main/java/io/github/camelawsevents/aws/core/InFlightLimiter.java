@@ -1,14 +1,11 @@
 package io.github.camelawsevents.aws.core;
 
-import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A bound on work in flight: requests sent and not yet answered, or exchanges accepted by a producer and not yet
  * completed. {@link #acquireSlot()} blocks the calling (route) thread while the bound is reached: that is the
- * backpressure which keeps memory flat however fast messages arrive. {@link #awaitIdle} lets a stopping producer wait
- * for its work in flight.
+ * backpressure which keeps memory flat however fast messages arrive.
  */
 public final class InFlightLimiter {
 
@@ -49,24 +46,7 @@ public final class InFlightLimiter {
         permits.release();
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
     public int inFlight() {
         return capacity - permits.availablePermits();
-    }
-
-    /**
-     * Waits until nothing is in flight, at most {@code timeout}.
-     *
-     * @return true if idle, false if the timeout passed first
-     */
-    public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        if (permits.tryAcquire(capacity, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            permits.release(capacity);
-            return true;
-        }
-        return false;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.camelawsevents.aws.core;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,18 +36,6 @@ class InFlightLimiterTest {
         caller.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(acquired).isTrue();
         assertThat(limiter.inFlight()).isEqualTo(2);
-    }
-
-    @Test
-    void awaitIdleWaitsForInFlightWork() throws Exception {
-        InFlightLimiter limiter = new InFlightLimiter(3);
-        assertThat(limiter.awaitIdle(Duration.ZERO)).isTrue();
-        limiter.acquireSlot();
-        assertThat(limiter.awaitIdle(Duration.ofMillis(50))).isFalse();
-        Thread releaser = new Thread(limiter::release);
-        releaser.start();
-        assertThat(limiter.awaitIdle(Duration.ofSeconds(10))).isTrue();
-        assertThat(limiter.inFlight()).isZero();
     }
 
     @Test
