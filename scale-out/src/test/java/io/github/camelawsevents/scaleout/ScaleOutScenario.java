@@ -173,20 +173,27 @@ final class ScaleOutScenario {
             // done = every record of a topic committed: the workers commit only what AWS accepted
             Map<Integer, Long> scnEnd = broker.endOffsets(scnTopic, PARTITIONS);
             Map<Integer, Long> partnerEnd = broker.endOffsets(partnerTopic, PARTITIONS);
-            while (scnDone < 0 || partnerDone < 0) {
-                if (System.nanoTime() > deadlineAt) {
-                    break;
-                }
-                if (scnDone < 0 && broker.committed(scnGroup, scnTopic, PARTITIONS).equals(scnEnd)) {
-                    scnDone = System.nanoTime();
-                }
-                if (partnerDone < 0 && broker.committed(partnerGroup, partnerTopic, PARTITIONS).equals(partnerEnd)) {
-                    partnerDone = System.nanoTime();
-                }
-                if (scnDone < 0 || partnerDone < 0) {
-                    await().pollDelay(50, TimeUnit.MILLISECONDS).until(() -> true);
-                }
+            // polled at 50 ms until both topics are fully committed or the deadline passes; each is timed when done
+            long[] done = { -1, -1 };
+            String scnGroupId = scnGroup;
+            String partnerGroupId = partnerGroup;
+            try {
+                await().atMost(Duration.ofNanos(Math.max(1, deadlineAt - System.nanoTime())))
+                        .pollInterval(50, TimeUnit.MILLISECONDS).until(() -> {
+                            if (done[0] < 0 && broker.committed(scnGroupId, scnTopic, PARTITIONS).equals(scnEnd)) {
+                                done[0] = System.nanoTime();
+                            }
+                            if (done[1] < 0
+                                    && broker.committed(partnerGroupId, partnerTopic, PARTITIONS).equals(partnerEnd)) {
+                                done[1] = System.nanoTime();
+                            }
+                            return done[0] >= 0 && done[1] >= 0;
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+                // reported below as not done within the deadline
             }
+            scnDone = done[0];
+            partnerDone = done[1];
             if (scnDone < 0 || partnerDone < 0) {
                 workers.forEach(Worker::dumpThreads);
             }
