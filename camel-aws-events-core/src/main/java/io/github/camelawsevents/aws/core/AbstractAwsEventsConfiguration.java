@@ -113,6 +113,43 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
                             + " 0 keeps the retry mode's default.")
     private int maxAttempts;
 
+    /** Whether the SDK's retry quota (circuit breaker) limits the retries. */
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Whether the AWS SDK's retry quota (its circuit breaker) applies: every retry takes"
+                            + " tokens from a quota of the client that successful requests refill (500 tokens, 5 per"
+                            + " retry; LEGACY takes none for throttling errors), and while it is empty a failed request"
+                            + " is not retried at all, however many attempts it has left. false turns the quota off,"
+                            + " so every failed request is retried up to maxAttempts however many fail at once, e.g. to"
+                            + " ride out an outage of a few seconds with many requests in flight. Retry modes STANDARD"
+                            + " and LEGACY only: refused with ADAPTIVE and ADAPTIVE_V2.")
+    private boolean retryCircuitBreaker = true;
+
+    /** Base of the SDK's backoff after non-throttling errors, in milliseconds; 0 keeps the mode's default. */
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "0",
+              description = "The base of the AWS SDK's jittered exponential backoff after an error that is not"
+                            + " throttling (5xx, I/O): retry n waits a random time up to this base times 2^(n-1), at"
+                            + " most retryMaxBackoff. 0 keeps the retry mode's default (100 ms). Retry modes STANDARD,"
+                            + " LEGACY and ADAPTIVE_V2. Milliseconds, or a duration such as 200ms.")
+    private long retryBaseDelay;
+
+    /** Base of the SDK's backoff after throttling errors, in milliseconds; 0 keeps the mode's default. */
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "0",
+              description = "The base of the AWS SDK's jittered exponential backoff after a throttling error: as"
+                            + " retryBaseDelay, for throttling. 0 keeps the retry mode's default (1 s in STANDARD and"
+                            + " ADAPTIVE_V2; 500 ms in LEGACY, whose throttling delays are drawn between half and all"
+                            + " of the exponential delay). Retry modes STANDARD, LEGACY and ADAPTIVE_V2. Milliseconds,"
+                            + " or a duration such as 1s.")
+    private long retryThrottlingBaseDelay;
+
+    /** Cap of both SDK backoffs, in milliseconds; 0 keeps the mode's default. */
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "0",
+              description = "The largest backoff of the AWS SDK between two attempts of a request, after throttling"
+                            + " and other errors alike; the bases keep the retry mode's defaults unless set. 0 keeps"
+                            + " the retry mode's default (20 s). Retry modes STANDARD and LEGACY: refused with ADAPTIVE"
+                            + " and with ADAPTIVE_V2, whose client-side rate limiter adds waits that no cap bounds."
+                            + " Milliseconds, or a duration such as 5s.")
+    private long retryMaxBackoff;
+
     @Override
     public String getRegion() {
         return region;
@@ -273,6 +310,42 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
 
     public void setMaxAttempts(int maxAttempts) {
         this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public boolean isRetryCircuitBreaker() {
+        return retryCircuitBreaker;
+    }
+
+    public void setRetryCircuitBreaker(boolean retryCircuitBreaker) {
+        this.retryCircuitBreaker = retryCircuitBreaker;
+    }
+
+    @Override
+    public long getRetryBaseDelay() {
+        return retryBaseDelay;
+    }
+
+    public void setRetryBaseDelay(long retryBaseDelay) {
+        this.retryBaseDelay = retryBaseDelay;
+    }
+
+    @Override
+    public long getRetryThrottlingBaseDelay() {
+        return retryThrottlingBaseDelay;
+    }
+
+    public void setRetryThrottlingBaseDelay(long retryThrottlingBaseDelay) {
+        this.retryThrottlingBaseDelay = retryThrottlingBaseDelay;
+    }
+
+    @Override
+    public long getRetryMaxBackoff() {
+        return retryMaxBackoff;
+    }
+
+    public void setRetryMaxBackoff(long retryMaxBackoff) {
+        this.retryMaxBackoff = retryMaxBackoff;
     }
 
     /** A field-by-field copy, so an endpoint can change its options without touching the component's. */

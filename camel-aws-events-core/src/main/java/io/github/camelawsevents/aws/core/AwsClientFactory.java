@@ -24,6 +24,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.Protocol;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.ServiceMetadata;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.utils.AttributeMap;
 
@@ -72,8 +74,9 @@ public final class AwsClientFactory {
 
     /**
      * Checks the settings before any client is built, so a wrong set-up fails at endpoint creation with a message
-     * that says what to set. {@code clientSupplied} is true when the user bound a ready client: then only the
-     * endpoint override is checked.
+     * that says what to set. {@code clientSupplied} is true when the user bound a ready client: then neither the
+     * region's existence, the credentials nor the retry options against the retry mode are checked, as the bound
+     * client has its own.
      */
     public static void validate(AwsClientSettings settings, boolean clientSupplied) {
         if (settings.isOverrideEndpoint()) {
@@ -125,6 +128,13 @@ public final class AwsClientFactory {
         if (settings.getMaxAttempts() < 0) {
             throw new IllegalArgumentException("maxAttempts must be 0 (the retry mode's default) or more, got "
                                                + settings.getMaxAttempts());
+        }
+        requireModeDefaultOrMore("retryBaseDelay", settings.getRetryBaseDelay());
+        requireModeDefaultOrMore("retryThrottlingBaseDelay", settings.getRetryThrottlingBaseDelay());
+        requireModeDefaultOrMore("retryMaxBackoff", settings.getRetryMaxBackoff());
+        if (!clientSupplied) {
+            // refuses what the retry mode cannot honour now, not when the client is built
+            retryStrategy(settings);
         }
         if (clientSupplied || settings.isUseDefaultCredentialsProvider() || settings.isUseProfileCredentialsProvider()) {
             return;
@@ -387,18 +397,145 @@ public final class AwsClientFactory {
         }
     }
 
-    /** The retry strategy the settings select, or null to keep the SDK's default. */
+    /**
+     * The SDK 2.40 defaults of the backoffs of a retry mode ({@code DefaultRetryStrategy.Standard} and
+     * {@code .Legacy}, as {@code StandardRetryStrategy.builder()}, {@code LegacyRetryStrategy.builder()} and
+     * {@code AdaptiveRetryStrategy.builder()} set them): a part the settings leave at 0 keeps these.
+     */
+    record ModeBackoffs(long baseDelay, long throttlingBaseDelay, long maxBackoff, boolean throttlingHalfJitter) {
+    }
+
+    private static final ModeBackoffs STANDARD_BACKOFFS = new ModeBackoffs(100, 1_000, 20_000, false);
+    private static final ModeBackoffs LEGACY_BACKOFFS = new ModeBackoffs(100, 500, 20_000, true);
+
+    /** The backoff defaults of a mode whose strategy takes backoff settings (not ADAPTIVE). */
+    static ModeBackoffs modeBackoffs(RetryMode mode) {
+        return mode == RetryMode.LEGACY ? LEGACY_BACKOFFS : STANDARD_BACKOFFS;
+    }
+
+    /** Whether any retry option is set, so the retry strategy is the component's and not the SDK's own choice. */
+    private static boolean tunesRetry(AwsClientSettings settings) {
+        return settings.getRetryMode() != null || settings.getMaxAttempts() > 0 || !settings.isRetryCircuitBreaker()
+               || settings.getRetryBaseDelay() > 0 || settings.getRetryThrottlingBaseDelay() > 0
+               || settings.getRetryMaxBackoff() > 0;
+    }
+
+    /**
+     * The retry strategy the settings select, or null to keep the SDK's default. Without {@code retryMode} the
+     * options apply to the SDK's default mode ({@code RetryMode.defaultRetryMode()}: LEGACY unless AWS_RETRY_MODE,
+     * {@code aws.retryMode} or the profile's {@code retry_mode} says otherwise).
+     */
     static RetryStrategy retryStrategy(AwsClientSettings settings) {
-        if (settings.getRetryMode() == null && settings.getMaxAttempts() <= 0) {
-            return null;
+        return tunesRetry(settings) ? retryStrategy(settings, effectiveRetryMode(settings)) : null;
+    }
+
+    /** The retry mode the options apply to: retryMode, else the SDK's default mode (which may read the profile). */
+    private static RetryMode effectiveRetryMode(AwsClientSettings settings) {
+        return settings.getRetryMode() != null ? settings.getRetryMode() : RetryMode.defaultRetryMode();
+    }
+
+    /**
+     * The retry strategy of {@code mode} with the retry options of the settings: a pure function (no I/O). A part of
+     * the backoff that is not set keeps the mode's default (only a cap set: the mode's bases; only a base set: the
+     * mode's cap), and an option the mode cannot honour is refused with an {@link IllegalArgumentException} naming the
+     * option, the value and the mode, never ignored.
+     */
+    static RetryStrategy retryStrategy(AwsClientSettings settings, RetryMode mode) {
+        String modeName = modeName(settings, mode);
+        RetryStrategy.Builder<?, ?> builder;
+        switch (mode) {
+            case STANDARD -> builder = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .circuitBreakerEnabled(settings.isRetryCircuitBreaker());
+            case LEGACY -> builder = AwsRetryStrategy.legacyRetryStrategy().toBuilder()
+                    .circuitBreakerEnabled(settings.isRetryCircuitBreaker());
+            case ADAPTIVE_V2 -> {
+                refuse(!settings.isRetryCircuitBreaker(), "retryCircuitBreaker", "false", modeName,
+                        "the SDK's adaptive strategy always keeps its retry quota; use STANDARD or LEGACY");
+                refuse(settings.getRetryMaxBackoff() > 0, "retryMaxBackoff", settings.getRetryMaxBackoff() + "ms",
+                        modeName, "its client-side rate limiter adds waits after throttling that no cap bounds; use"
+                                  + " STANDARD or LEGACY");
+                builder = AwsRetryStrategy.adaptiveRetryStrategy().toBuilder();
+            }
+            case ADAPTIVE -> {
+                // the SDK's older retry policy behind an adapter whose builder takes no setting at all
+                String why = "it is the SDK's older adaptive retry policy, which takes no retry settings; use"
+                             + " ADAPTIVE_V2 (or STANDARD or LEGACY)";
+                refuse(settings.getMaxAttempts() > 0, "maxAttempts", String.valueOf(settings.getMaxAttempts()),
+                        modeName, why);
+                refuse(!settings.isRetryCircuitBreaker(), "retryCircuitBreaker", "false", modeName, why);
+                refuse(settings.getRetryBaseDelay() > 0, "retryBaseDelay", settings.getRetryBaseDelay() + "ms",
+                        modeName, why);
+                refuse(settings.getRetryThrottlingBaseDelay() > 0, "retryThrottlingBaseDelay",
+                        settings.getRetryThrottlingBaseDelay() + "ms", modeName, why);
+                refuse(settings.getRetryMaxBackoff() > 0, "retryMaxBackoff", settings.getRetryMaxBackoff() + "ms",
+                        modeName, why);
+                return AwsRetryStrategy.forRetryMode(mode);
+            }
+            default -> throw new IllegalArgumentException("retryMode " + mode + " is not known to this component");
         }
-        RetryStrategy strategy = settings.getRetryMode() != null
-                ? AwsRetryStrategy.forRetryMode(settings.getRetryMode())
-                : AwsRetryStrategy.defaultRetryStrategy();
         if (settings.getMaxAttempts() > 0) {
-            strategy = strategy.toBuilder().maxAttempts(settings.getMaxAttempts()).build();
+            builder.maxAttempts(settings.getMaxAttempts());
         }
-        return strategy;
+        ModeBackoffs defaults = modeBackoffs(mode);
+        long cap = settings.getRetryMaxBackoff() > 0 ? settings.getRetryMaxBackoff() : defaults.maxBackoff();
+        String capText = settings.getRetryMaxBackoff() > 0 ? "retryMaxBackoff (" + cap + "ms)"
+                : "the max backoff of retry mode " + modeName + " (" + cap + "ms; set retryMaxBackoff to raise it)";
+        if (settings.getRetryBaseDelay() > 0 || settings.getRetryMaxBackoff() > 0) {
+            long base = baseWithin("retryBaseDelay", settings.getRetryBaseDelay(), defaults.baseDelay(), cap,
+                    capText);
+            builder.backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(base), Duration.ofMillis(cap)));
+        }
+        if (settings.getRetryThrottlingBaseDelay() > 0 || settings.getRetryMaxBackoff() > 0) {
+            long base = baseWithin("retryThrottlingBaseDelay", settings.getRetryThrottlingBaseDelay(),
+                    defaults.throttlingBaseDelay(), cap, capText);
+            builder.throttlingBackoffStrategy(defaults.throttlingHalfJitter()
+                    ? BackoffStrategy.exponentialDelayHalfJitter(Duration.ofMillis(base), Duration.ofMillis(cap))
+                    : BackoffStrategy.exponentialDelay(Duration.ofMillis(base), Duration.ofMillis(cap)));
+        }
+        return builder.build();
+    }
+
+    /** The set base, or the mode's default one; a set base over the cap would never show, so it is refused. */
+    private static long baseWithin(String option, long set, long modeDefault, long cap, String capText) {
+        if (set > cap) {
+            throw new IllegalArgumentException(option + " (" + set + "ms) is more than " + capText
+                                               + ": every backoff would be the cap, so the base would not count");
+        }
+        return set > 0 ? set : modeDefault;
+    }
+
+    private static void refuse(boolean refused, String option, String value, String modeName, String why) {
+        if (refused) {
+            throw new IllegalArgumentException(option + "=" + value + " cannot be used with retry mode " + modeName
+                                               + ": " + why);
+        }
+    }
+
+    private static String modeName(AwsClientSettings settings, RetryMode mode) {
+        return settings.getRetryMode() != null ? mode.name()
+                : mode.name() + " (the SDK's default retry mode, as retryMode is not set)";
+    }
+
+    /** The retry set-up in words, for the DEBUG line of a client being built: pure. */
+    static String describeRetry(AwsClientSettings settings, RetryMode mode, RetryStrategy strategy) {
+        StringBuilder out = new StringBuilder(modeName(settings, mode)).append(", ").append(strategy.maxAttempts())
+                .append(" attempts");
+        if (mode == RetryMode.ADAPTIVE) {
+            return out.append(", the SDK's adaptive retry policy").toString();
+        }
+        ModeBackoffs defaults = modeBackoffs(mode);
+        long cap = settings.getRetryMaxBackoff() > 0 ? settings.getRetryMaxBackoff() : defaults.maxBackoff();
+        long base = settings.getRetryBaseDelay() > 0 ? settings.getRetryBaseDelay() : defaults.baseDelay();
+        long throttlingBase = settings.getRetryThrottlingBaseDelay() > 0 ? settings.getRetryThrottlingBaseDelay()
+                : defaults.throttlingBaseDelay();
+        out.append(", retry quota ").append(settings.isRetryCircuitBreaker() ? "on" : "off")
+                .append(", backoff ").append(base).append("ms doubling up to ").append(cap).append("ms")
+                .append(", throttling backoff ").append(throttlingBase).append("ms doubling up to ").append(cap)
+                .append("ms");
+        if (mode == RetryMode.ADAPTIVE_V2) {
+            out.append(", plus client-side rate limiting");
+        }
+        return out.toString();
     }
 
     private static void configureCommon(AwsClientBuilder<?, ?> builder, AwsClientSettings settings) {
@@ -410,14 +547,22 @@ public final class AwsClientFactory {
         if (settings.isOverrideEndpoint()) {
             builder.endpointOverride(URI.create(settings.getUriEndpointOverride()));
         }
-        RetryStrategy retry = retryStrategy(settings);
+        RetryMode mode = tunesRetry(settings) ? effectiveRetryMode(settings) : null;
+        RetryStrategy retry = mode != null ? retryStrategy(settings, mode) : null;
         if (retry != null) {
             builder.overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry).build());
         }
         LOG.debug("Building AWS client: region={}, credentials={}, endpointOverride={}, retry={}",
                 settings.getRegion(), describeCredentials(settings),
                 settings.isOverrideEndpoint() ? settings.getUriEndpointOverride() : "none",
-                retry != null ? settings.getRetryMode() + "/" + settings.getMaxAttempts() : "sdk-default");
+                retry != null ? describeRetry(settings, mode, retry) : "sdk-default");
+    }
+
+    private static void requireModeDefaultOrMore(String option, long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException(option + " must be 0 (the retry mode's default) or more, got "
+                                               + millis + "ms");
+        }
     }
 
     private static String proxyScheme(AwsClientSettings settings) {

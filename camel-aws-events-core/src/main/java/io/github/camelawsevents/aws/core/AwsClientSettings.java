@@ -50,4 +50,19 @@ public interface AwsClientSettings {
 
     /** SDK attempts per whole request, first try included; 0 or less keeps the mode's default. */
     int getMaxAttempts();
+
+    /**
+     * Whether the SDK's retry quota (circuit breaker) applies; false retries every failed request up to the attempts,
+     * however many fail at once (STANDARD and LEGACY only).
+     */
+    boolean isRetryCircuitBreaker();
+
+    /** Base of the SDK's backoff after non-throttling errors in milliseconds; 0 keeps the mode's default. */
+    long getRetryBaseDelay();
+
+    /** Base of the SDK's backoff after throttling errors in milliseconds; 0 keeps the mode's default. */
+    long getRetryThrottlingBaseDelay();
+
+    /** Cap of both SDK backoffs in milliseconds; 0 keeps the mode's default. */
+    long getRetryMaxBackoff();
 }

@@ -7,10 +7,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import io.github.camelawsevents.aws.testsupport.CapturedLogs;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +24,19 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.Protocol;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.services.sts.StsAsyncClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +155,299 @@ class AwsClientFactoryTest {
         s.setRetryMode(null);
         s.setMaxAttempts(1);
         assertThat(AwsClientFactory.retryStrategy(s).maxAttempts()).isEqualTo(1);
+    }
+
+    /** A request failure the SDK retries as a non-throttling error (HTTP 503). */
+    private static final Throwable UNAVAILABLE = SdkServiceException.builder().statusCode(503).build();
+
+    /** A request failure the SDK retries as a throttling error. */
+    private static final Throwable THROTTLED = AwsServiceException.builder().statusCode(400)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+
+    private static TestSettings retrying(RetryMode mode, int maxAttempts) {
+        TestSettings s = TestSettings.staticKeys();
+        s.setRetryMode(mode);
+        s.setMaxAttempts(maxAttempts);
+        return s;
+    }
+
+    /** How many requests, each failing once with {@code failure}, the strategy lets retry before it refuses one. */
+    private static int retriesGranted(RetryStrategy strategy, int requests, Throwable failure) {
+        for (int i = 0; i < requests; i++) {
+            RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("test")).token();
+            try {
+                strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+            } catch (TokenAcquisitionFailedException e) {
+                return i;
+            }
+        }
+        return requests;
+    }
+
+    /**
+     * The delays before retries 1 to maxAttempts - 1 of one request that keeps failing with {@code failure}, then
+     * checks that the strategy refuses the attempt after the last.
+     */
+    private static List<Long> delaysOfOneRequest(RetryStrategy strategy, Throwable failure) {
+        List<Long> delays = new ArrayList<>();
+        RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("test")).token();
+        for (int retry = 1; retry < strategy.maxAttempts(); retry++) {
+            RefreshRetryTokenResponse response = strategy.refreshRetryToken(
+                    RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+            delays.add(response.delay().toMillis());
+            token = response.token();
+        }
+        RetryToken last = token;
+        assertThatThrownBy(() -> strategy.refreshRetryToken(
+                RefreshRetryTokenRequest.builder().token(last).failure(failure).build()))
+                .isInstanceOf(TokenAcquisitionFailedException.class);
+        return delays;
+    }
+
+    @Test
+    void theRetryQuotaRefusesRetriesOnceSpentUnlessTheCircuitBreakerIsOff() {
+        for (RetryMode mode : List.of(RetryMode.STANDARD, RetryMode.LEGACY)) {
+            // 500 tokens, 5 per retry: the 101st request failing at once is not retried, whatever maxAttempts says
+            assertThat(retriesGranted(AwsClientFactory.retryStrategy(retrying(mode, 30)), 300, UNAVAILABLE))
+                    .as("%s with the quota", mode).isEqualTo(100);
+            TestSettings off = retrying(mode, 30);
+            off.setRetryCircuitBreaker(false);
+            RetryStrategy strategy = AwsClientFactory.retryStrategy(off);
+            assertThat(retriesGranted(strategy, 300, UNAVAILABLE)).as("%s without the quota", mode).isEqualTo(300);
+            // and each of many failing requests still gets every one of its attempts, then no more
+            for (int request = 0; request < 20; request++) {
+                assertThat(delaysOfOneRequest(strategy, UNAVAILABLE)).hasSize(29);
+            }
+        }
+        // STANDARD charges throttling errors too; LEGACY retries them for free
+        assertThat(retriesGranted(AwsClientFactory.retryStrategy(retrying(RetryMode.STANDARD, 3)), 300, THROTTLED))
+                .isEqualTo(100);
+        assertThat(retriesGranted(AwsClientFactory.retryStrategy(retrying(RetryMode.LEGACY, 3)), 300, THROTTLED))
+                .isEqualTo(300);
+    }
+
+    @Test
+    void withoutRetryModeTheOptionsApplyToTheSdksDefaultMode() {
+        TestSettings s = TestSettings.staticKeys();
+        s.setRetryCircuitBreaker(false);
+        RetryStrategy strategy = AwsClientFactory.retryStrategy(s);
+        assertThat(strategy.maxAttempts()).isEqualTo(AwsRetryStrategy.defaultRetryStrategy().maxAttempts());
+        assertThat(retriesGranted(strategy, 300, UNAVAILABLE)).isEqualTo(300);
+        // the pure form names the mode as the SDK's default in what it refuses
+        s.setRetryCircuitBreaker(true);
+        s.setRetryMaxBackoff(5000);
+        assertThatThrownBy(() -> AwsClientFactory.retryStrategy(s, RetryMode.ADAPTIVE_V2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("retryMaxBackoff=5000ms cannot be used with retry mode ADAPTIVE_V2 (the SDK's"
+                                        + " default retry mode, as retryMode is not set)");
+    }
+
+    @Test
+    void backoffDelaysStayWithinTheCapAndKeepTheModesBases() {
+        for (RetryMode mode : List.of(RetryMode.STANDARD, RetryMode.LEGACY)) {
+            TestSettings s = retrying(mode, 30);
+            s.setRetryCircuitBreaker(false);
+            s.setRetryMaxBackoff(5000);
+            RetryStrategy strategy = AwsClientFactory.retryStrategy(s);
+            AwsClientFactory.ModeBackoffs defaults = AwsClientFactory.modeBackoffs(mode);
+            for (int request = 0; request < 100; request++) {
+                List<Long> delays = delaysOfOneRequest(strategy, UNAVAILABLE);
+                assertThat(delays).as("%s", mode).allSatisfy(d -> assertThat(d).isBetween(0L, 5000L));
+                assertThat(delays.get(0)).as("%s first retry: the mode's base", mode)
+                        .isLessThanOrEqualTo(defaults.baseDelay());
+                List<Long> throttled = delaysOfOneRequest(strategy, THROTTLED);
+                assertThat(throttled).as("%s throttled", mode).allSatisfy(d -> assertThat(d).isBetween(0L, 5000L));
+                assertThat(throttled.get(0)).isLessThanOrEqualTo(defaults.throttlingBaseDelay());
+                if (mode == RetryMode.LEGACY) {
+                    // LEGACY keeps its half jitter for throttling: late retries wait between half and all of the cap
+                    assertThat(throttled.subList(10, 29)).allSatisfy(d -> assertThat(d).isBetween(2500L, 5000L));
+                }
+            }
+        }
+        // without the cap the mode's 20 s apply: late retries of STANDARD go past 5 s
+        TestSettings uncapped = retrying(RetryMode.STANDARD, 30);
+        uncapped.setRetryCircuitBreaker(false);
+        RetryStrategy strategy = AwsClientFactory.retryStrategy(uncapped);
+        List<Long> late = new ArrayList<>();
+        for (int request = 0; request < 20; request++) {
+            late.addAll(delaysOfOneRequest(strategy, UNAVAILABLE).subList(10, 29));
+        }
+        assertThat(late).allSatisfy(d -> assertThat(d).isBetween(0L, 20_000L)).anySatisfy(
+                d -> assertThat(d).isGreaterThan(5000L));
+    }
+
+    @Test
+    void aBaseAloneKeepsTheModesCap() {
+        TestSettings s = retrying(RetryMode.STANDARD, 30);
+        s.setRetryCircuitBreaker(false);
+        s.setRetryBaseDelay(1000);
+        s.setRetryThrottlingBaseDelay(2000);
+        RetryStrategy strategy = AwsClientFactory.retryStrategy(s);
+        List<Long> first = new ArrayList<>();
+        List<Long> firstThrottled = new ArrayList<>();
+        List<Long> late = new ArrayList<>();
+        for (int request = 0; request < 50; request++) {
+            List<Long> delays = delaysOfOneRequest(strategy, UNAVAILABLE);
+            first.add(delays.get(0));
+            late.addAll(delays.subList(10, 29));
+            firstThrottled.add(delaysOfOneRequest(strategy, THROTTLED).get(0));
+        }
+        // the first retry draws up to the base set, no longer up to the mode's 100 ms / 1 s
+        assertThat(first).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(1000L))
+                .anySatisfy(d -> assertThat(d).isGreaterThan(100L));
+        assertThat(firstThrottled).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(2000L))
+                .anySatisfy(d -> assertThat(d).isGreaterThan(1000L));
+        // and the cap is still the mode's 20 s
+        assertThat(late).allSatisfy(d -> assertThat(d).isBetween(0L, 20_000L))
+                .anySatisfy(d -> assertThat(d).isGreaterThan(5000L));
+    }
+
+    @Test
+    void theModeDefaultsKeptForUnsetPartsAreTheSdksOwn() {
+        Pattern backoffs = Pattern.compile("(?:throttlingB|b)ackoffStrategy=\\w+\\([^)]*\\)");
+        for (RetryMode mode : List.of(RetryMode.STANDARD, RetryMode.LEGACY, RetryMode.ADAPTIVE_V2)) {
+            AwsClientFactory.ModeBackoffs defaults = AwsClientFactory.modeBackoffs(mode);
+            TestSettings s = retrying(mode, 0);
+            // rebuilt from the table: the same strategies as the SDK's own for the mode
+            s.setRetryBaseDelay(defaults.baseDelay());
+            s.setRetryThrottlingBaseDelay(defaults.throttlingBaseDelay());
+            String ours = AwsClientFactory.retryStrategy(s).toString();
+            String sdks = AwsRetryStrategy.forRetryMode(mode).toString();
+            assertThat(backoffs.matcher(ours).results().map(MatchResult::group).toList()).as("%s", mode)
+                    .hasSize(2).isEqualTo(backoffs.matcher(sdks).results().map(MatchResult::group).toList());
+        }
+        // what the SDK 2.40 says those are
+        assertThat(AwsRetryStrategy.standardRetryStrategy().toString())
+                .contains("backoffStrategy=ExponentialDelayWithJitter(baseDelay=PT0.1S, maxDelay=PT20S)")
+                .contains("throttlingBackoffStrategy=ExponentialDelayWithJitter(baseDelay=PT1S, maxDelay=PT20S)");
+        assertThat(AwsRetryStrategy.legacyRetryStrategy().toString())
+                .contains("throttlingBackoffStrategy=ExponentialDelayWithHalfJitter(baseDelay=PT0.5S, maxDelay=PT20S)");
+        TestSettings capOnly = retrying(RetryMode.LEGACY, 0);
+        capOnly.setRetryMaxBackoff(5000);
+        assertThat(AwsClientFactory.retryStrategy(capOnly).toString())
+                .contains("backoffStrategy=ExponentialDelayWithJitter(baseDelay=PT0.1S, maxDelay=PT5S)")
+                .contains("throttlingBackoffStrategy=ExponentialDelayWithHalfJitter(baseDelay=PT0.5S, maxDelay=PT5S)")
+                .contains("maxAttempts=4").contains("circuitBreakerEnabled=true");
+    }
+
+    @Test
+    void negativeRetryDelaysAreRefusedNamingTheOption() {
+        for (String option : List.of("retryBaseDelay", "retryThrottlingBaseDelay", "retryMaxBackoff")) {
+            TestSettings s = TestSettings.staticKeys();
+            switch (option) {
+                case "retryBaseDelay" -> s.setRetryBaseDelay(-5);
+                case "retryThrottlingBaseDelay" -> s.setRetryThrottlingBaseDelay(-5);
+                default -> s.setRetryMaxBackoff(-5);
+            }
+            assertThatThrownBy(() -> AwsClientFactory.validate(s, false)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(option + " must be 0 (the retry mode's default) or more, got -5ms");
+            // also with a bound client: a negative delay is wrong wherever it is set
+            assertThatThrownBy(() -> AwsClientFactory.validate(s, true)).hasMessageStartingWith(option + " must be");
+        }
+    }
+
+    @Test
+    void optionsARetryModeCannotHonourAreRefusedWhenTheEndpointIsCreated() {
+        TestSettings adaptiveV2 = retrying(RetryMode.ADAPTIVE_V2, 0);
+        adaptiveV2.setRetryCircuitBreaker(false);
+        assertThatThrownBy(() -> AwsClientFactory.validate(adaptiveV2, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("retryCircuitBreaker=false cannot be used with retry mode ADAPTIVE_V2: the SDK's adaptive"
+                            + " strategy always keeps its retry quota; use STANDARD or LEGACY");
+        adaptiveV2.setRetryCircuitBreaker(true);
+        adaptiveV2.setRetryMaxBackoff(5000);
+        assertThatThrownBy(() -> AwsClientFactory.validate(adaptiveV2, false))
+                .hasMessageStartingWith("retryMaxBackoff=5000ms cannot be used with retry mode ADAPTIVE_V2: its"
+                                        + " client-side rate limiter");
+        // what ADAPTIVE_V2 does honour
+        adaptiveV2.setRetryMaxBackoff(0);
+        adaptiveV2.setRetryBaseDelay(200);
+        adaptiveV2.setRetryThrottlingBaseDelay(2000);
+        adaptiveV2.setMaxAttempts(6);
+        AwsClientFactory.validate(adaptiveV2, false);
+        assertThat(AwsClientFactory.retryStrategy(adaptiveV2).toString()).contains("maxAttempts=6")
+                .contains("backoffStrategy=ExponentialDelayWithJitter(baseDelay=PT0.2S, maxDelay=PT20S)")
+                .contains("throttlingBackoffStrategy=ExponentialDelayWithJitter(baseDelay=PT2S, maxDelay=PT20S)");
+
+        // ADAPTIVE is the SDK's older policy behind an adapter that takes no setting (it threw
+        // UnsupportedOperationException for maxAttempts when the client was built)
+        Map<String, java.util.function.Consumer<TestSettings>> options = new LinkedHashMap<>();
+        options.put("maxAttempts=5", t -> t.setMaxAttempts(5));
+        options.put("retryCircuitBreaker=false", t -> t.setRetryCircuitBreaker(false));
+        options.put("retryBaseDelay=200ms", t -> t.setRetryBaseDelay(200));
+        options.put("retryThrottlingBaseDelay=2000ms", t -> t.setRetryThrottlingBaseDelay(2000));
+        options.put("retryMaxBackoff=5000ms", t -> t.setRetryMaxBackoff(5000));
+        options.forEach((option, set) -> {
+            TestSettings adaptive = retrying(RetryMode.ADAPTIVE, 0);
+            set.accept(adaptive);
+            assertThatThrownBy(() -> AwsClientFactory.validate(adaptive, false))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(option + " cannot be used with retry mode ADAPTIVE: ")
+                    .hasMessageContaining("ADAPTIVE_V2");
+            // a bound client has its own retry set-up: the options are not used, so not refused
+            AwsClientFactory.validate(adaptive, true);
+        });
+        AwsClientFactory.validate(retrying(RetryMode.ADAPTIVE, 0), false);
+        assertThat(AwsClientFactory.retryStrategy(retrying(RetryMode.ADAPTIVE, 0)).maxAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void aBaseOverTheCapIsRefusedNamingBoth() {
+        TestSettings s = retrying(RetryMode.STANDARD, 0);
+        s.setRetryBaseDelay(10_000);
+        s.setRetryMaxBackoff(5000);
+        assertThatThrownBy(() -> AwsClientFactory.validate(s, false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("retryBaseDelay (10000ms) is more than retryMaxBackoff (5000ms): every backoff would be"
+                            + " the cap, so the base would not count");
+        TestSettings t = retrying(RetryMode.LEGACY, 0);
+        t.setRetryThrottlingBaseDelay(30_000);
+        assertThatThrownBy(() -> AwsClientFactory.validate(t, false))
+                .hasMessageStartingWith("retryThrottlingBaseDelay (30000ms) is more than the max backoff of retry mode"
+                                        + " LEGACY (20000ms; set retryMaxBackoff to raise it)");
+        // a cap under a base the mode keeps is the user's cap: every delay stays within it
+        TestSettings u = retrying(RetryMode.STANDARD, 0);
+        u.setRetryMaxBackoff(300);
+        AwsClientFactory.validate(u, false);
+        assertThat(AwsClientFactory.retryStrategy(u).toString())
+                .contains("throttlingBackoffStrategy=ExponentialDelayWithJitter(baseDelay=PT1S, maxDelay=PT0.3S)");
+    }
+
+    @Test
+    void theDebugLineDescribesTheRetry() {
+        TestSettings s = retrying(RetryMode.STANDARD, 30);
+        s.setRetryCircuitBreaker(false);
+        s.setRetryMaxBackoff(5000);
+        assertThat(AwsClientFactory.describeRetry(s, RetryMode.STANDARD, AwsClientFactory.retryStrategy(s)))
+                .isEqualTo("STANDARD, 30 attempts, retry quota off, backoff 100ms doubling up to 5000ms, throttling"
+                           + " backoff 1000ms doubling up to 5000ms");
+        TestSettings legacy = TestSettings.staticKeys();
+        legacy.setMaxAttempts(2);
+        assertThat(AwsClientFactory.describeRetry(legacy, RetryMode.LEGACY,
+                AwsClientFactory.retryStrategy(legacy, RetryMode.LEGACY)))
+                .isEqualTo("LEGACY (the SDK's default retry mode, as retryMode is not set), 2 attempts, retry quota on,"
+                           + " backoff 100ms doubling up to 20000ms, throttling backoff 500ms doubling up to 20000ms");
+        TestSettings adaptive = retrying(RetryMode.ADAPTIVE, 0);
+        assertThat(AwsClientFactory.describeRetry(adaptive, RetryMode.ADAPTIVE,
+                AwsClientFactory.retryStrategy(adaptive))).isEqualTo("ADAPTIVE, 3 attempts, the SDK's adaptive retry"
+                                                                     + " policy");
+        TestSettings v2 = retrying(RetryMode.ADAPTIVE_V2, 0);
+        assertThat(AwsClientFactory.describeRetry(v2, RetryMode.ADAPTIVE_V2, AwsClientFactory.retryStrategy(v2)))
+                .endsWith(", plus client-side rate limiting");
+    }
+
+    @Test
+    void theRetryOptionsAreCopiedWithTheConfiguration() {
+        TestSettings s = retrying(RetryMode.STANDARD, 30);
+        s.setRetryCircuitBreaker(false);
+        s.setRetryBaseDelay(200);
+        s.setRetryThrottlingBaseDelay(700);
+        s.setRetryMaxBackoff(5000);
+        TestSettings copy = s.copy();
+        assertThat(copy.isRetryCircuitBreaker()).isFalse();
+        assertThat(copy.getRetryBaseDelay()).isEqualTo(200);
+        assertThat(copy.getRetryThrottlingBaseDelay()).isEqualTo(700);
+        assertThat(copy.getRetryMaxBackoff()).isEqualTo(5000);
+        assertThat(new TestSettings().isRetryCircuitBreaker()).isTrue();
     }
 
     @Test

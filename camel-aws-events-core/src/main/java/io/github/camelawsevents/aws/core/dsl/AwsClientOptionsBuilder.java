@@ -140,6 +140,48 @@ public interface AwsClientOptionsBuilder<C extends Component, B extends AwsClien
         return self();
     }
 
+    /** Whether the AWS SDK's retry quota (circuit breaker) applies; false retries every failure up to maxAttempts. */
+    default B retryCircuitBreaker(boolean retryCircuitBreaker) {
+        doSetProperty("retryCircuitBreaker", retryCircuitBreaker);
+        return self();
+    }
+
+    /** Base of the AWS SDK's backoff after non-throttling errors, in milliseconds (0: the retry mode's default). */
+    default B retryBaseDelay(long retryBaseDelay) {
+        doSetProperty("retryBaseDelay", retryBaseDelay);
+        return self();
+    }
+
+    /** Base of the AWS SDK's backoff after non-throttling errors as a duration text, e.g. {@code 200ms}. */
+    default B retryBaseDelay(String retryBaseDelay) {
+        doSetProperty("retryBaseDelay", retryBaseDelay);
+        return self();
+    }
+
+    /** Base of the AWS SDK's backoff after throttling errors, in milliseconds (0: the retry mode's default). */
+    default B retryThrottlingBaseDelay(long retryThrottlingBaseDelay) {
+        doSetProperty("retryThrottlingBaseDelay", retryThrottlingBaseDelay);
+        return self();
+    }
+
+    /** Base of the AWS SDK's backoff after throttling errors as a duration text, e.g. {@code 1s}. */
+    default B retryThrottlingBaseDelay(String retryThrottlingBaseDelay) {
+        doSetProperty("retryThrottlingBaseDelay", retryThrottlingBaseDelay);
+        return self();
+    }
+
+    /** Largest backoff of the AWS SDK between two attempts, in milliseconds (0: the retry mode's default). */
+    default B retryMaxBackoff(long retryMaxBackoff) {
+        doSetProperty("retryMaxBackoff", retryMaxBackoff);
+        return self();
+    }
+
+    /** Largest backoff of the AWS SDK between two attempts as a duration text, e.g. {@code 5s}. */
+    default B retryMaxBackoff(String retryMaxBackoff) {
+        doSetProperty("retryMaxBackoff", retryMaxBackoff);
+        return self();
+    }
+
     /** Whether the component's options may be autowired from the registry. */
     default B autowiredEnabled(boolean autowiredEnabled) {
         doSetProperty("autowiredEnabled", autowiredEnabled);
