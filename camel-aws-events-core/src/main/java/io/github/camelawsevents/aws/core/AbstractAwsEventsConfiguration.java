@@ -121,15 +121,15 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
                             + " is not retried at all, however many attempts it has left. false turns the quota off,"
                             + " so every failed request is retried up to maxAttempts however many fail at once, e.g. to"
                             + " ride out an outage of a few seconds with many requests in flight. Retry modes STANDARD"
-                            + " and LEGACY only: refused with ADAPTIVE and ADAPTIVE_V2.")
+                            + " and LEGACY only: false is refused with ADAPTIVE and ADAPTIVE_V2.")
     private boolean retryCircuitBreaker = true;
 
     /** Base of the SDK's backoff after non-throttling errors, in milliseconds; 0 keeps the mode's default. */
     @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "0",
               description = "The base of the AWS SDK's jittered exponential backoff after an error that is not"
-                            + " throttling (5xx, I/O): retry n waits a random time up to this base times 2^(n-1), at"
-                            + " most retryMaxBackoff. 0 keeps the retry mode's default (100 ms). Retry modes STANDARD,"
-                            + " LEGACY and ADAPTIVE_V2. Milliseconds, or a duration such as 200ms.")
+                            + " throttling (5xx, I/O): retry n waits a random time of up to this base doubled n-1"
+                            + " times, at most retryMaxBackoff. 0 keeps the retry mode's default (100 ms). Retry modes"
+                            + " STANDARD, LEGACY and ADAPTIVE_V2. Milliseconds, or a duration such as 200ms.")
     private long retryBaseDelay;
 
     /** Base of the SDK's backoff after throttling errors, in milliseconds; 0 keeps the mode's default. */
