@@ -83,8 +83,16 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "resources": getOrCreateConfiguration(target).setResources(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrybasedelay":
+        case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrycircuitbreaker":
+        case "retryCircuitBreaker": getOrCreateConfiguration(target).setRetryCircuitBreaker(property(camelContext, boolean.class, value)); return true;
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": getOrCreateConfiguration(target).setRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymode":
         case "retryMode": getOrCreateConfiguration(target).setRetryMode(property(camelContext, software.amazon.awssdk.core.retry.RetryMode.class, value)); return true;
+        case "retrythrottlingbasedelay":
+        case "retryThrottlingBaseDelay": getOrCreateConfiguration(target).setRetryThrottlingBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -164,8 +172,16 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
         case "resources": return java.lang.String.class;
+        case "retrybasedelay":
+        case "retryBaseDelay": return long.class;
+        case "retrycircuitbreaker":
+        case "retryCircuitBreaker": return boolean.class;
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": return long.class;
         case "retrymode":
         case "retryMode": return software.amazon.awssdk.core.retry.RetryMode.class;
+        case "retrythrottlingbasedelay":
+        case "retryThrottlingBaseDelay": return long.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "sessiontoken":
@@ -241,8 +257,16 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "resources": return getOrCreateConfiguration(target).getResources();
+        case "retrybasedelay":
+        case "retryBaseDelay": return getOrCreateConfiguration(target).getRetryBaseDelay();
+        case "retrycircuitbreaker":
+        case "retryCircuitBreaker": return getOrCreateConfiguration(target).isRetryCircuitBreaker();
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": return getOrCreateConfiguration(target).getRetryMaxBackoff();
         case "retrymode":
         case "retryMode": return getOrCreateConfiguration(target).getRetryMode();
+        case "retrythrottlingbasedelay":
+        case "retryThrottlingBaseDelay": return getOrCreateConfiguration(target).getRetryThrottlingBaseDelay();
         case "secretkey":
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
         case "sessiontoken":

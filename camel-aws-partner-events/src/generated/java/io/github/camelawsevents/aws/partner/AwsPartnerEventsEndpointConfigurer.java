@@ -69,8 +69,16 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "resources": target.getConfiguration().setResources(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrybasedelay":
+        case "retryBaseDelay": target.getConfiguration().setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrycircuitbreaker":
+        case "retryCircuitBreaker": target.getConfiguration().setRetryCircuitBreaker(property(camelContext, boolean.class, value)); return true;
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": target.getConfiguration().setRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymode":
         case "retryMode": target.getConfiguration().setRetryMode(property(camelContext, software.amazon.awssdk.core.retry.RetryMode.class, value)); return true;
+        case "retrythrottlingbasedelay":
+        case "retryThrottlingBaseDelay": target.getConfiguration().setRetryThrottlingBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secretkey":
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -143,8 +151,16 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
         case "resources": return java.lang.String.class;
+        case "retrybasedelay":
+        case "retryBaseDelay": return long.class;
+        case "retrycircuitbreaker":
+        case "retryCircuitBreaker": return boolean.class;
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": return long.class;
         case "retrymode":
         case "retryMode": return software.amazon.awssdk.core.retry.RetryMode.class;
+        case "retrythrottlingbasedelay":
+        case "retryThrottlingBaseDelay": return long.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "sessiontoken":
@@ -213,8 +229,16 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "region": return target.getConfiguration().getRegion();
         case "resources": return target.getConfiguration().getResources();
+        case "retrybasedelay":
+        case "retryBaseDelay": return target.getConfiguration().getRetryBaseDelay();
+        case "retrycircuitbreaker":
+        case "retryCircuitBreaker": return target.getConfiguration().isRetryCircuitBreaker();
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": return target.getConfiguration().getRetryMaxBackoff();
         case "retrymode":
         case "retryMode": return target.getConfiguration().getRetryMode();
+        case "retrythrottlingbasedelay":
+        case "retryThrottlingBaseDelay": return target.getConfiguration().getRetryThrottlingBaseDelay();
         case "secretkey":
         case "secretKey": return target.getConfiguration().getSecretKey();
         case "sessiontoken":

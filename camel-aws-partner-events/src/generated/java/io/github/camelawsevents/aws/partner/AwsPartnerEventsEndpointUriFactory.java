@@ -23,7 +23,7 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(37);
         props.add("accessKey");
         props.add("batchAcrossExchanges");
         props.add("connectionTimeout");
@@ -49,7 +49,11 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
         props.add("readTimeout");
         props.add("region");
         props.add("resources");
+        props.add("retryBaseDelay");
+        props.add("retryCircuitBreaker");
+        props.add("retryMaxBackoff");
         props.add("retryMode");
+        props.add("retryThrottlingBaseDelay");
         props.add("secretKey");
         props.add("sessionToken");
         props.add("trustAllCertificates");

@@ -23,7 +23,7 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(35);
         props.add("accessKey");
         props.add("clientTokenExpression");
         props.add("clientTokenSource");
@@ -46,7 +46,11 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
         props.add("proxyProtocol");
         props.add("readTimeout");
         props.add("region");
+        props.add("retryBaseDelay");
+        props.add("retryCircuitBreaker");
+        props.add("retryMaxBackoff");
         props.add("retryMode");
+        props.add("retryThrottlingBaseDelay");
         props.add("secretKey");
         props.add("sessionToken");
         props.add("supplyChainClient");
