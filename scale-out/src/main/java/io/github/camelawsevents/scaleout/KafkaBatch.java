@@ -37,9 +37,10 @@ public final class KafkaBatch {
      * <p>
      * Each partition's highest-offset record commits {@code offset + 1} for that partition alone (camel-kafka's
      * per-record manual commit), so records the consumer already fetched for the next batch are never covered, as a
-     * plain {@code commitSync()} of the consumer's position would. With {@code DefaultKafkaManualAsyncCommitFactory}
-     * the commit is recorded here, on whatever thread completed the batch, and sent by the consumer's own thread
-     * before its next poll.
+     * plain {@code commitSync()} of the consumer's position would. The commit is synchronous
+     * ({@code DefaultKafkaManualCommitFactory}) and runs on the thread that completed the batch while the consumer's
+     * own thread is parked waiting for it, so the {@code KafkaConsumer} is never used by two threads at once. Not
+     * {@code DefaultKafkaManualAsyncCommitFactory}: with {@code batching=true} the offsets it records are never sent.
      */
     public static void commitOffsets(Exchange batch) {
         Map<String, Exchange> lastOfPartition = new HashMap<>();
