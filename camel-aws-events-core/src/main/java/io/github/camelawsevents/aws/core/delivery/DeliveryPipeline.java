@@ -244,10 +244,18 @@ public final class DeliveryPipeline {
     private <R> void start(Request<R> request) {
         long started = System.nanoTime();
         CompletableFuture<R> response;
+        // the SDK fails a call made on an interrupted thread (SdkInterruptedException): a stop that Camel forces after
+        // its shutdown timeout interrupts the thread that then sends what waited for a backoff, so the interrupt is
+        // cleared for the call and put back for the caller
+        boolean interrupted = Thread.interrupted();
         try {
             response = request.send();
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         response.whenComplete((result, error) -> onCamelThread(() -> answered(request, result, error, started)));
     }

@@ -67,6 +67,7 @@ class DeliveryPipelineTest {
     private final class FakeRequest implements DeliveryPipeline.Request<String> {
         final List<Item> items;
         final CompletableFuture<String> response = new CompletableFuture<>();
+        volatile boolean sentOnAnInterruptedThread;
 
         FakeRequest(List<Item> items) {
             this.items = items;
@@ -79,6 +80,7 @@ class DeliveryPipelineTest {
 
         @Override
         public CompletableFuture<String> send() {
+            sentOnAnInterruptedThread = Thread.currentThread().isInterrupted();
             synchronized (sent) {
                 sent.add(this);
             }
@@ -248,6 +250,34 @@ class DeliveryPipelineTest {
         assertThat(ran).isEmpty();
         pipeline.quiesce(Duration.ofMillis(10));
         assertThat(ran).hasSize(1);
+    }
+
+    @Test
+    void aStopOnAnInterruptedThreadSendsWhatWaitedForABackoffWithTheInterruptClearedForTheCall() throws Exception {
+        pipeline(1, 100);
+        TestSubmission waiting = new TestSubmission(new DefaultExchange(context));
+        pipeline.admit(waiting);
+        // a retry waiting for its backoff, as the producers put failed work back
+        pipeline.later(TimeUnit.HOURS.toMillis(1), () -> {
+            synchronized (queue) {
+                queue.add(new Item(waiting));
+            }
+            pipeline.trigger();
+        });
+        // Camel interrupts the stopping thread when it forces a stop after the shutdown timeout
+        Thread.currentThread().interrupt();
+        boolean stillInterrupted;
+        try {
+            pipeline.quiesce(Duration.ofMillis(10));
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+        FakeRequest request = sent(0);
+        assertThat(request.sentOnAnInterruptedThread).as("the SDK refuses calls on interrupted threads").isFalse();
+        assertThat(stillInterrupted).as("the interrupt is the caller's").isTrue();
+        request.answer("a");
+        assertThat(waiting.done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(waiting.answer).isEqualTo("a");
     }
 
     @Test
