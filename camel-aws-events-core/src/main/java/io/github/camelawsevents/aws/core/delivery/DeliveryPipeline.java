@@ -390,20 +390,28 @@ public final class DeliveryPipeline {
         }
         accepting = false;
         flushing = true;
-        for (Timer timer : List.copyOf(timers)) {
-            timer.fire();
-        }
-        runHere(this::trigger);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idleLock) {
-            long left;
-            while (!open.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(idleLock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+        // a stop that Camel forces after its shutdown timeout interrupts this thread: the wait below is bounded by the
+        // timeout anyway, so the interrupt is held until it ends (else what the stop just sent would not be awaited)
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (Timer timer : List.copyOf(timers)) {
+                timer.fire();
+            }
+            runHere(this::trigger);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (idleLock) {
+                long left;
+                while (!open.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(idleLock, left);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         if (!open.isEmpty()) {
