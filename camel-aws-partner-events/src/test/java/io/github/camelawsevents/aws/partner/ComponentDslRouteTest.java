@@ -74,6 +74,10 @@ class ComponentDslRouteTest {
                 .readTimeout(7000L)
                 .retryMode(RetryMode.STANDARD)
                 .maxAttempts(2)
+                .retryCircuitBreaker(false)
+                .retryBaseDelay(300L)
+                .retryThrottlingBaseDelay("2s")
+                .retryMaxBackoff(8000L)
                 .detailType("T")
                 .resources("arn:aws:s3:::a")
                 .maxEntriesPerRequest(10)
@@ -98,6 +102,10 @@ class ComponentDslRouteTest {
         assertThat(c.getReadTimeout()).isEqualTo(7000);
         assertThat(c.getRetryMode()).isEqualTo(RetryMode.STANDARD);
         assertThat(c.getMaxAttempts()).isEqualTo(2);
+        assertThat(c.isRetryCircuitBreaker()).isFalse();
+        assertThat(c.getRetryBaseDelay()).isEqualTo(300);
+        assertThat(c.getRetryThrottlingBaseDelay()).isEqualTo(2000);
+        assertThat(c.getRetryMaxBackoff()).isEqualTo(8000);
         assertThat(c.getResources()).isEqualTo("arn:aws:s3:::a");
         assertThat(c.getMaxEntriesPerRequest()).isEqualTo(10);
         assertThat(c.getMaxRequestSizeBytes()).isEqualTo(1000);

@@ -69,6 +69,26 @@ class EndpointCreationTest {
     }
 
     @Test
+    void theRetryTuningOptionsAreTakenFromTheUriAndCheckedAgainstTheRetryMode() {
+        String base = "aws-partner-events:aws.partner/example.com/orders?" + KEYS + "&";
+        AwsPartnerEventsConfiguration c = endpoint(base + "retryMode=LEGACY&maxAttempts=30&retryCircuitBreaker=false"
+                                                   + "&retryBaseDelay=200&retryThrottlingBaseDelay=1s"
+                                                   + "&retryMaxBackoff=5s").getConfiguration();
+        assertThat(c.isRetryCircuitBreaker()).isFalse();
+        assertThat(c.getRetryBaseDelay()).isEqualTo(200);
+        assertThat(c.getRetryThrottlingBaseDelay()).isEqualTo(1000);
+        assertThat(c.getRetryMaxBackoff()).isEqualTo(5000);
+        assertRefused(base + "retryMode=ADAPTIVE_V2&retryMaxBackoff=5000",
+                "retryMaxBackoff=5000ms cannot be used with retry mode ADAPTIVE_V2");
+        assertRefused(base + "retryMode=ADAPTIVE&retryBaseDelay=200", "retryBaseDelay=200ms cannot be used with"
+                                                                      + " retry mode ADAPTIVE:");
+        assertRefused(base + "retryMode=STANDARD&retryBaseDelay=10s&retryMaxBackoff=5s",
+                "retryBaseDelay (10000ms) is more than retryMaxBackoff (5000ms)");
+        assertRefused(base + "retryThrottlingBaseDelay=-1",
+                "retryThrottlingBaseDelay must be 0 (the retry mode's default) or more, got -1ms");
+    }
+
+    @Test
     void defaultsAreTheApisLimits() {
         AwsPartnerEventsConfiguration c = endpoint("aws-partner-events:aws.partner/example.com/orders?" + KEYS)
                 .getConfiguration();

@@ -67,7 +67,8 @@ class MetadataTest {
                 "sessionToken", "useDefaultCredentialsProvider", "useProfileCredentialsProvider",
                 "profileCredentialsName", "useSessionCredentials", "overrideEndpoint", "uriEndpointOverride",
                 "trustAllCertificates", "proxyProtocol", "proxyHost", "proxyPort", "connectionTimeout", "readTimeout",
-                "retryMode", "maxAttempts");
+                "retryMode", "maxAttempts", "retryCircuitBreaker", "retryBaseDelay", "retryThrottlingBaseDelay",
+                "retryMaxBackoff");
         assertThat(metadata.at("/properties/eventSource/required").asBoolean()).isTrue();
         assertThat(metadata.at("/componentProperties/eventBridgeClient/autowired").asBoolean()).isTrue();
         for (String secret : List.of("accessKey", "secretKey", "sessionToken")) {

@@ -67,7 +67,8 @@ class ComponentMetadataTest {
                 "region", "accessKey", "secretKey", "sessionToken", "useDefaultCredentialsProvider",
                 "useProfileCredentialsProvider", "profileCredentialsName", "useSessionCredentials", "overrideEndpoint",
                 "uriEndpointOverride", "trustAllCertificates", "proxyProtocol", "proxyHost", "proxyPort",
-                "connectionTimeout", "readTimeout", "retryMode", "maxAttempts");
+                "connectionTimeout", "readTimeout", "retryMode", "maxAttempts", "retryCircuitBreaker", "retryBaseDelay",
+                "retryThrottlingBaseDelay", "retryMaxBackoff");
         assertThat(props.get("instanceId").get("required").asBoolean()).isTrue();
         assertThat(props.get("eventType").get("enum")).hasSize(16);
         assertThat(props.get("operationType").get("enum")).hasSize(3);
@@ -76,6 +77,11 @@ class ComponentMetadataTest {
         assertThat(props.get("clientTokenSource").get("defaultValue").asText()).isEqualTo("MESSAGE_ID");
         assertThat(props.get("clientTokenSource").get("enum")).hasSize(6);
         assertThat(props.get("supplyChainClient").get("autowired").asBoolean()).isTrue();
+        assertThat(props.get("retryCircuitBreaker").get("defaultValue").asBoolean()).isTrue();
+        for (String delay : new String[] { "retryBaseDelay", "retryThrottlingBaseDelay", "retryMaxBackoff" }) {
+            assertThat(props.get(delay).get("type").asText()).as(delay).isEqualTo("duration");
+            assertThat(props.get(delay).get("defaultValue").asText()).as(delay).isEqualTo("0");
+        }
         for (String secret : new String[] { "accessKey", "secretKey", "sessionToken" }) {
             assertThat(props.get(secret).get("secret").asBoolean()).as(secret).isTrue();
         }

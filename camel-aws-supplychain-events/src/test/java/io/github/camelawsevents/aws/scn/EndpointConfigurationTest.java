@@ -115,6 +115,34 @@ class EndpointConfigurationTest {
     }
 
     @Test
+    void theRetryTuningOptionsAreTakenFromTheUriAndCheckedAgainstTheRetryModeAtCreation() {
+        String base = "aws-scn-event:" + INSTANCE + "?region=eu-west-1&";
+        AwsScnEventConfiguration c = endpoint(base + "retryMode=STANDARD&maxAttempts=30&retryCircuitBreaker=false"
+                                              + "&retryBaseDelay=200ms&retryThrottlingBaseDelay=2s"
+                                              + "&retryMaxBackoff=5000").getConfiguration();
+        assertThat(c.isRetryCircuitBreaker()).isFalse();
+        assertThat(c.getRetryBaseDelay()).isEqualTo(200);
+        assertThat(c.getRetryThrottlingBaseDelay()).isEqualTo(2000);
+        assertThat(c.getRetryMaxBackoff()).isEqualTo(5000);
+        AwsScnEventConfiguration defaults = endpoint(base + "eventType=scn.data.forecast").getConfiguration();
+        assertThat(defaults.isRetryCircuitBreaker()).isTrue();
+        assertThat(defaults.getRetryBaseDelay()).isZero();
+        assertThat(defaults.getRetryThrottlingBaseDelay()).isZero();
+        assertThat(defaults.getRetryMaxBackoff()).isZero();
+
+        assertThatThrownBy(() -> endpoint(base + "retryMode=ADAPTIVE_V2&retryCircuitBreaker=false"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .satisfies(t -> assertThat(rootOf(t)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("retryCircuitBreaker=false cannot be used with retry mode ADAPTIVE_V2"));
+        assertThatThrownBy(() -> endpoint(base + "retryMode=ADAPTIVE&maxAttempts=5"))
+                .satisfies(t -> assertThat(rootOf(t)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("maxAttempts=5 cannot be used with retry mode ADAPTIVE:"));
+        assertThatThrownBy(() -> endpoint(base + "retryMaxBackoff=-5"))
+                .satisfies(t -> assertThat(rootOf(t))
+                        .hasMessage("retryMaxBackoff must be 0 (the retry mode's default) or more, got -5ms"));
+    }
+
+    @Test
     void aDatasetTypeEndpointMayLeaveTheTargetToHeaders() {
         assertThat(endpoint("aws-scn-event:" + INSTANCE + "?eventType=scn.data.dataset&region=us-east-1")).isNotNull();
     }
@@ -148,6 +176,8 @@ class EndpointConfigurationTest {
                 .overrideEndpoint(true).uriEndpointOverride("http://127.0.0.1:1").trustAllCertificates(true)
                 .proxyProtocol(Protocol.HTTP).proxyHost("proxy").proxyPort(3128)
                 .connectionTimeout("3s").readTimeout(4000L).retryMode(RetryMode.ADAPTIVE_V2).maxAttempts(7)
+                .retryCircuitBreaker(false).retryBaseDelay("250ms").retryThrottlingBaseDelay(1500L)
+                .retryMaxBackoff("6s")
                 .eventType("scn.data.dataset").eventGroupId("g").datasetIdentifier(DATASET).operationType("DELETE")
                 .preserveOrder(false).maxInFlightRequests(3).clientTokenSource(ClientTokenSource.EXCHANGE_ID)
                 .supplyChainClient(client).lazyStartProducer(true).autowiredEnabled(false)
@@ -170,6 +200,10 @@ class EndpointConfigurationTest {
         assertThat(c.getReadTimeout()).isEqualTo(4000);
         assertThat(c.getRetryMode()).isEqualTo(RetryMode.ADAPTIVE_V2);
         assertThat(c.getMaxAttempts()).isEqualTo(7);
+        assertThat(c.isRetryCircuitBreaker()).isFalse();
+        assertThat(c.getRetryBaseDelay()).isEqualTo(250);
+        assertThat(c.getRetryThrottlingBaseDelay()).isEqualTo(1500);
+        assertThat(c.getRetryMaxBackoff()).isEqualTo(6000);
         assertThat(c.getEventType()).isEqualTo("scn.data.dataset");
         assertThat(c.getEventGroupId()).isEqualTo("g");
         assertThat(c.getDatasetIdentifier()).isEqualTo(DATASET);

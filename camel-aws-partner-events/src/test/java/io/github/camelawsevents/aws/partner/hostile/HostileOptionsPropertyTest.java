@@ -89,6 +89,9 @@ class HostileOptionsPropertyTest {
             assertThat(c.getConnectionTimeout()).isNotNegative();
             assertThat(c.getReadTimeout()).isNotNegative();
             assertThat(c.getMaxAttempts()).isNotNegative();
+            assertThat(c.getRetryBaseDelay()).isNotNegative();
+            assertThat(c.getRetryThrottlingBaseDelay()).isNotNegative();
+            assertThat(c.getRetryMaxBackoff()).isNotNegative();
             if (c.getDetailType() != null) {
                 assertThat(c.getDetailType().codePointCount(0, c.getDetailType().length())).isBetween(1, 128);
             }
@@ -117,7 +120,10 @@ class HostileOptionsPropertyTest {
                 "proxyHost=h&proxyPort=65536", "proxyHost=h", "retryMode=SOMETIMES", "proxyProtocol=FTP",
                 "region=EU WEST", "detailType=" + "x".repeat(129), "overrideEndpoint=true&uriEndpointOverride=",
                 "failOnPartialFailure=maybe", "useSessionCredentials=true",
-                "useSessionCredentials=true&accessKey=a&secretKey=b")) {
+                "useSessionCredentials=true&accessKey=a&secretKey=b", "retryBaseDelay=-1", "retryMaxBackoff=-5",
+                "retryThrottlingBaseDelay=-1", "retryCircuitBreaker=maybe",
+                "retryMode=ADAPTIVE_V2&retryCircuitBreaker=false", "retryMode=ADAPTIVE&maxAttempts=3",
+                "retryMode=STANDARD&retryBaseDelay=2s&retryMaxBackoff=1s")) {
             String uri = "aws-partner-events:" + HostileMessagesPropertyTest.SOURCE + "?" + bad.replace(" ", "%20");
             try {
                 Endpoint accepted = context.getEndpoint(uri);
@@ -130,7 +136,9 @@ class HostileOptionsPropertyTest {
         assertThat(acceptedButInvalid).as("invalid options accepted at endpoint creation").isEmpty();
         for (String good : List.of("maxEntriesPerRequest=1", "maxEntriesPerRequest=20", "maxRequestSizeBytes=2",
                 "entryRetryAttempts=0", "entryRetryBackoff=0&entryRetryMaxBackoff=0", "maxInFlightRequests=1",
-                "connectionTimeout=0", "readTimeout=0", "maxAttempts=0", "detailType=" + "x".repeat(128))) {
+                "connectionTimeout=0", "readTimeout=0", "maxAttempts=0", "detailType=" + "x".repeat(128),
+                "retryBaseDelay=0&retryThrottlingBaseDelay=0&retryMaxBackoff=0&retryCircuitBreaker=true",
+                "retryMode=LEGACY&retryCircuitBreaker=false&retryMaxBackoff=5s")) {
             Endpoint endpoint = context.getEndpoint("aws-partner-events:" + HostileMessagesPropertyTest.SOURCE + "?"
                                                     + good);
             assertThat(endpoint).as(good).isNotNull();
@@ -213,6 +221,10 @@ class HostileOptionsPropertyTest {
         values.put("entryRetryMaxBackoff", durations);
         values.put("maxInFlightRequests", ints);
         values.put("maxAttempts", ints);
+        values.put("retryCircuitBreaker", Arbitraries.of("true", "false", "maybe", ""));
+        values.put("retryBaseDelay", durations);
+        values.put("retryThrottlingBaseDelay", durations);
+        values.put("retryMaxBackoff", durations);
         values.put("connectionTimeout", durations);
         values.put("readTimeout", durations);
         values.put("detailType", Arbitraries.oneOf(Arbitraries.of("OrderCreated", "x".repeat(128), "x".repeat(129),

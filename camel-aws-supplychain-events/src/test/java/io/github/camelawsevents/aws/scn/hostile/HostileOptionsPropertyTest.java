@@ -91,6 +91,9 @@ class HostileOptionsPropertyTest {
             assertThat(c.getConnectionTimeout()).isNotNegative();
             assertThat(c.getReadTimeout()).isNotNegative();
             assertThat(c.getMaxAttempts()).isNotNegative();
+            assertThat(c.getRetryBaseDelay()).isNotNegative();
+            assertThat(c.getRetryThrottlingBaseDelay()).isNotNegative();
+            assertThat(c.getRetryMaxBackoff()).isNotNegative();
             boolean complete = c.getEventType() != null && c.getEventGroupId() != null
                                && (!"scn.data.dataset".equals(c.getEventType())
                                    || c.getDatasetIdentifier() != null && c.getOperationType() != null);
@@ -116,7 +119,10 @@ class HostileOptionsPropertyTest {
                 "datasetIdentifier=arn:x", "operationType=MERGE", "maxInFlightRequests=0", "maxInFlightRequests=-5",
                 "clientTokenSource=RANDOM", "preserveOrder=sometimes", "eventType=scn.data.inboundorder&operationType=UPSERT",
                 "connectionTimeout=-1", "readTimeout=-1", "maxAttempts=-2", "retryMode=FAST", "region=Mars%20One",
-                "proxyHost=localhost&proxyPort=70000", "useSessionCredentials=true")) {
+                "proxyHost=localhost&proxyPort=70000", "useSessionCredentials=true", "retryBaseDelay=-1",
+                "retryMaxBackoff=-5", "retryThrottlingBaseDelay=-1", "retryCircuitBreaker=maybe",
+                "retryMode=ADAPTIVE_V2&retryMaxBackoff=5000", "retryMode=ADAPTIVE&retryCircuitBreaker=false",
+                "retryThrottlingBaseDelay=30s")) {
             try {
                 Endpoint accepted = context.getEndpoint("aws-scn-event:" + instance + "?" + bad);
                 context.removeEndpoint(accepted);
@@ -199,8 +205,14 @@ class HostileOptionsPropertyTest {
         values.put("clientTokenSource", Arbitraries.of("MESSAGE_ID", "EXCHANGE_ID", "CONTENT_HASH", "NONE", "RANDOM",
                 "", "message_id"));
         values.put("preserveOrder", Arbitraries.of("true", "false", "maybe"));
-        values.put("retryMode", Arbitraries.of("STANDARD", "LEGACY", "FAST", ""));
+        values.put("retryMode", Arbitraries.of("STANDARD", "LEGACY", "ADAPTIVE", "ADAPTIVE_V2", "FAST", ""));
         values.put("maxAttempts", ints);
+        Arbitrary<String> delays = Arbitraries.oneOf(ints, Arbitraries.of("200ms", "5s", "-1s", "30s", "x",
+                "9223372036854775807"));
+        values.put("retryCircuitBreaker", Arbitraries.of("true", "false", "maybe"));
+        values.put("retryBaseDelay", delays);
+        values.put("retryThrottlingBaseDelay", delays);
+        values.put("retryMaxBackoff", delays);
         values.put("connectionTimeout", Arbitraries.oneOf(ints, Arbitraries.of("1s", "-1s", "x")));
         values.put("readTimeout", Arbitraries.oneOf(ints, Arbitraries.of("30s", "-5", "PT1S")));
         values.put("proxyHost", Arbitraries.of("127.0.0.1", "", " "));
