@@ -3,9 +3,12 @@ package io.github.camelawsevents.aws.scn;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -312,10 +315,29 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
             synchronized (ScnDelivery.this) {
                 queue.inFlight = false;
                 if (error != null) {
-                    // the later events of a failed exchange are not sent: they would arrive out of order
-                    int before = queue.waiting.size();
-                    queue.waiting.removeIf(p -> p.owner.hasFailed());
-                    waitingEvents -= before - queue.waiting.size();
+                    // the later events of a failed exchange are not sent: they would arrive out of order; nor, in a
+                    // batch, the group's later records after a failure that redelivery can mend (not a refused record,
+                    // which would then hold its group back on every redelivery)
+                    Set<String> batches = new HashSet<>();
+                    if (!refusedAsInvalid(error)) {
+                        for (Piece piece : pieces) {
+                            if (piece.owner.batchId() != null) {
+                                batches.add(piece.owner.batchId());
+                            }
+                        }
+                    }
+                    for (Iterator<Piece> it = queue.waiting.iterator(); it.hasNext();) {
+                        Piece piece = it.next();
+                        if (!piece.owner.hasFailed() && piece.owner.batchId() != null
+                                && batches.contains(piece.owner.batchId())
+                                && piece.owner.notSent(piece.index, error)) {
+                            settled.add(piece.owner);
+                        }
+                        if (piece.owner.hasFailed()) {
+                            it.remove();
+                            waitingEvents--;
+                        }
+                    }
                 }
                 if (queue.waiting.isEmpty()) {
                     keys.remove(queue.key);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camelawsevents.aws.core.SafeMessages;
+import io.github.camelawsevents.aws.core.delivery.ExchangeBatch;
 import io.github.camelawsevents.aws.core.delivery.Submission;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -12,24 +13,34 @@ import org.apache.camel.Message;
 /**
  * One exchange's events on their way, sent one after another: the id of the event that carried each (with record
  * coalescing, an event may carry the records of several exchanges), and how the exchange ends. After a failed event,
- * the exchange's later events are not sent: the service would get them out of order.
+ * the exchange's later events are not sent: the service would get them out of order. For the same reason, in a batch
+ * of exchanges the later records of a group are not sent after one of them failed for good.
  */
 final class ScnSubmission extends Submission {
 
     private final OutgoingEvents events;
     private final String[] eventIds;
+    /** The id of the batch of exchanges this exchange came in ({@link ExchangeBatch}), or null. */
+    private final String batchId;
     private int settled;
     private Throwable failure;
     private int failedIndex = -1;
+    /** Whether the failed event was not sent, because an earlier record of its group in the batch failed. */
+    private boolean notSent;
 
     ScnSubmission(Exchange exchange, AsyncCallback callback, OutgoingEvents events) {
         super(exchange, callback);
         this.events = events;
         this.eventIds = new String[events.requests().size()];
+        this.batchId = exchange.getProperty(ExchangeBatch.BATCH_ID_PROPERTY, String.class);
     }
 
     OutgoingEvents events() {
         return events;
+    }
+
+    String batchId() {
+        return batchId;
     }
 
     /**
@@ -62,6 +73,21 @@ final class ScnSubmission extends Submission {
         return true;
     }
 
+    /**
+     * Event {@code index} is not sent because an earlier record of its group in the same batch failed for good
+     * ({@code earlier}): sent after it, it would be stored before the failed record that the batch's redelivery sends
+     * again.
+     *
+     * @return whether this call settled the exchange (false when it had failed already)
+     */
+    synchronized boolean notSent(int index, Throwable earlier) {
+        if (!failed(index, earlier)) {
+            return false;
+        }
+        notSent = true;
+        return true;
+    }
+
     synchronized boolean hasFailed() {
         return failure != null;
     }
@@ -90,12 +116,14 @@ final class ScnSubmission extends Submission {
         message.setHeader(AwsScnEventConstants.EVENT_IDS, List.copyOf(ids));
         if (failure != null) {
             int count = eventIds.length;
-            exchange.setException(new ScnEventDeliveryException(
-                    "AWS did not accept event " + (failedIndex + 1) + " of " + count + " of group "
-                                                                + events.key().eventGroupId() + " ("
-                                                                + events.key().eventType() + "): "
-                                                                + SafeMessages.of(failure),
-                    exchange, events.key(), failedIndex, count, ids, SafeMessages.unwrap(failure)));
+            String what = "event " + (failedIndex + 1) + " of " + count + " of group " + events.key().eventGroupId()
+                          + " (" + events.key().eventType() + ")";
+            String text = notSent
+                    ? "Did not send " + what + ": an earlier record of its group in the same batch failed ("
+                      + SafeMessages.of(failure) + "); redelivering the batch sends them again, in order"
+                    : "AWS did not accept " + what + ": " + SafeMessages.of(failure);
+            exchange.setException(new ScnEventDeliveryException(text, exchange, events.key(), failedIndex, count, ids,
+                    SafeMessages.unwrap(failure)));
         }
     }
 }

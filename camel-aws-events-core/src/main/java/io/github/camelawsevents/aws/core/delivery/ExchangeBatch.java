@@ -19,6 +19,13 @@ public final class ExchangeBatch {
     /** Exchange property set on an inner exchange of a batch once AWS accepted everything it carried. */
     public static final String DELIVERED_PROPERTY = "CamelAwsEventsDelivered";
 
+    /**
+     * Exchange property set on every inner exchange of a batch while it is delivered: the batch exchange's id, so a
+     * producer can tell which exchanges came in the same batch (aws-scn-event does not send the later records of a
+     * group after one of them failed in the same batch, so that redelivering the batch keeps the group's order).
+     */
+    public static final String BATCH_ID_PROPERTY = "CamelAwsEventsBatchId";
+
     /** How one exchange is delivered: a producer's {@code process}. */
     @FunctionalInterface
     public interface Delivery {
@@ -59,6 +66,7 @@ public final class ExchangeBatch {
                 exchange.getMessage().setHeader(Exchange.REDELIVERED, true);
             }
             exchange.setException(null);
+            exchange.setProperty(BATCH_ID_PROPERTY, batch.getExchangeId());
             toSend.add(exchange);
         }
         if (toSend.isEmpty()) {
