@@ -3,37 +3,32 @@ package io.github.camelawsevents.scaleout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelawsevents.aws.testsupport.EmulatorControl;
 
 /**
  * The emulator in a JVM of its own ({@code EmulatorMain}, port 0, the endpoint read from what it prints), driven and
- * read through its HTTP inspection API ({@code /_emulator}: reset, faults, stats, the accepted events page by page).
+ * read through its HTTP inspection API with the shared {@link EmulatorControl}.
  */
 final class Emulator implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String ACCESS_KEY = "AKIAEMULATOR00000000";
     static final String SECRET_KEY = "emulator-secret-key";
     static final String REGION = "us-east-1";
-    private static final int PAGE = 5000;
 
     private final ChildJvm process;
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final EmulatorControl control;
 
     private Emulator(ChildJvm process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
+        this.control = new EmulatorControl(endpoint);
     }
 
     static Emulator start(long seed, String heap) throws IOException {
@@ -49,64 +44,37 @@ final class Emulator implements AutoCloseable {
     }
 
     void reset() {
-        send("POST", "/_emulator/reset", "{}");
+        control.reset();
     }
 
-    /** Installs fault settings (the emulator's JSON: one object, or an array of per-API settings). */
-    void faults(String json) {
-        send("POST", "/_emulator/faults", json);
+    /** Installs fault settings: the emulator's array of per-API settings, the first replacing all others. */
+    void faults(String jsonArray) {
+        try {
+            ArrayNode all = (ArrayNode) EmulatorControl.JSON.readTree(jsonArray);
+            ObjectNode[] more = new ObjectNode[all.size() - 1];
+            for (int i = 1; i < all.size(); i++) {
+                more[i - 1] = (ObjectNode) all.get(i);
+            }
+            control.setFaults((ObjectNode) all.get(0), more);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON array of fault settings: " + jsonArray, e);
+        }
+    }
+
+    void clearFaults() {
+        control.clearFaults();
     }
 
     JsonNode stats() {
-        return send("GET", "/_emulator/stats", null);
-    }
-
-    long stored() {
-        JsonNode s = stats();
-        return s.path("supplyChainEvents").asLong() + s.path("partnerEvents").asLong();
+        return control.stats().json();
     }
 
     void forEachScnEvent(String instanceId, Consumer<JsonNode> consumer) {
-        pages("/_emulator/scn/events?instanceId=" + instanceId + "&", consumer);
+        control.forEachScnEvent(instanceId, consumer);
     }
 
     void forEachPartnerEvent(Consumer<JsonNode> consumer) {
-        pages("/_emulator/partner/events?", consumer);
-    }
-
-    private void pages(String pathAndQuery, Consumer<JsonNode> consumer) {
-        long seen = 0;
-        while (true) {
-            JsonNode events = send("GET", pathAndQuery + "offset=" + seen + "&limit=" + PAGE, null).get("events");
-            if (events == null || events.isEmpty()) {
-                return;
-            }
-            events.forEach(consumer);
-            seen += events.size();
-        }
-    }
-
-    private JsonNode send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                                                + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        control.forEachPartnerEvent(consumer);
     }
 
     List<String> lastLines() {

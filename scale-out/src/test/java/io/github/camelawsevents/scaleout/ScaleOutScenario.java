@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelawsevents.aws.testsupport.EmulatorControl;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -222,7 +223,7 @@ final class ScaleOutScenario {
             }
         }
         JsonNode stats = emulator.stats();
-        emulator.faults("{}");
+        emulator.clearFaults();
 
         r.metric("workers", options.workers());
         r.metric("happening", happened.isEmpty() ? "none" : happened);
@@ -400,7 +401,7 @@ final class ScaleOutScenario {
 
     private static List<JsonNode> records(String data) {
         try {
-            JsonNode node = Emulator.JSON.readTree(data);
+            JsonNode node = EmulatorControl.JSON.readTree(data);
             List<JsonNode> out = new ArrayList<>();
             if (node.isArray()) {
                 node.forEach(out::add);
