@@ -150,6 +150,40 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
                             + " Milliseconds, or a duration such as 5s.")
     private long retryMaxBackoff;
 
+    /** How long a sending thread waits for a place under the pending bound. */
+    @UriParam(label = "producer,advanced", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "How long the thread that sends an exchange waits, at most, while the endpoint holds"
+                            + " maxPendingExchanges exchanges already (the backpressure bound), as Kafka's producer"
+                            + " option max.block.ms. When it runs out, that exchange fails with a"
+                            + " DeliveryRefusedException that says so (before anything of it was sent), and the route's"
+                            + " error handler decides. Milliseconds, or a duration such as 60s.")
+    private long maxBlockMs = 60_000;
+
+    /** A thread pool of the user's for the rest of the route. */
+    @UriParam(label = "producer,advanced",
+              description = "A thread pool of your own on which the rest of the route continues after AWS answered"
+                            + " (as camel-kafka's producer option workerPool). It is used as it is and never shut down"
+                            + " by the component. A pool that refuses a task makes the completion run on the"
+                            + " component's own sender thread instead, so give it an unbounded queue. By default the"
+                            + " component makes its own pool, sized by workerPoolCoreSize and workerPoolMaxSize.")
+    private java.util.concurrent.ExecutorService workerPool;
+
+    /** Idle threads of the component's worker pool. */
+    @UriParam(label = "producer,advanced", defaultValue = "10",
+              description = "How many threads of the component's own worker pool (on which the rest of the route"
+                            + " continues after AWS answered) stay when idle.")
+    private int workerPoolCoreSize = 10;
+
+    /** Threads of the component's worker pool when busy. */
+    @UriParam(label = "producer,advanced", defaultValue = "256",
+              description = "The most threads of the component's own worker pool that run the rest of routes at once"
+                            + " after AWS answered (the pool grows to this size before it queues anything, so a route fed"
+                            + " by up to this many concurrent consumers keeps that many steps running). Completions"
+                            + " beyond it wait in an unbounded queue, never on an AWS SDK thread. While one of its"
+                            + " threads waits for the pending bound of one of our endpoints, the pool may run one more"
+                            + " thread, up to twice this size.")
+    private int workerPoolMaxSize = 256;
+
     @Override
     public String getRegion() {
         return region;
@@ -348,6 +382,48 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
         this.retryMaxBackoff = retryMaxBackoff;
     }
 
+    public long getMaxBlockMs() {
+        return maxBlockMs;
+    }
+
+    public void setMaxBlockMs(long maxBlockMs) {
+        this.maxBlockMs = maxBlockMs;
+    }
+
+    public java.util.concurrent.ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    public void setWorkerPool(java.util.concurrent.ExecutorService workerPool) {
+        this.workerPool = workerPool;
+    }
+
+    public int getWorkerPoolCoreSize() {
+        return workerPoolCoreSize;
+    }
+
+    public void setWorkerPoolCoreSize(int workerPoolCoreSize) {
+        this.workerPoolCoreSize = workerPoolCoreSize;
+    }
+
+    public int getWorkerPoolMaxSize() {
+        return workerPoolMaxSize;
+    }
+
+    public void setWorkerPoolMaxSize(int workerPoolMaxSize) {
+        this.workerPoolMaxSize = workerPoolMaxSize;
+    }
+
+    /**
+     * The delivery pipeline's settings from these options, checked (a wrong value fails at endpoint creation with the
+     * option's name and value).
+     */
+    public io.github.camelawsevents.aws.core.delivery.DeliveryPipeline.Settings pipelineSettings(
+            String name, int maxInFlightRequests, int maxPendingExchanges) {
+        return new io.github.camelawsevents.aws.core.delivery.DeliveryPipeline.Settings(name, maxInFlightRequests,
+                maxPendingExchanges, maxBlockMs, workerPool, workerPoolCoreSize, workerPoolMaxSize);
+    }
+
     /** A field-by-field copy, so an endpoint can change its options without touching the component's. */
     @SuppressWarnings("unchecked")
     protected <T extends AbstractAwsEventsConfiguration> T copyOf() {
@@ -377,6 +453,13 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
             sb.append(", trustAllCertificates=true");
         }
         describe(sb);
+        sb.append(", maxBlockMs=").append(maxBlockMs);
+        if (workerPool != null) {
+            sb.append(", workerPool=supplied");
+        } else {
+            sb.append(", workerPoolCoreSize=").append(workerPoolCoreSize).append(", workerPoolMaxSize=")
+                    .append(workerPoolMaxSize);
+        }
         return sb.append(']').toString();
     }
 }

@@ -29,6 +29,8 @@ import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.core.client.config.ClientAsyncConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
@@ -67,6 +69,10 @@ public final class AwsClientFactory {
         // a builder, not a built HTTP client: the SDK closes what it built when the client closes (a built one
         // handed to it is never closed, and its event loop threads outlived every stopped endpoint)
         builder.httpClientBuilder(new OwnEventLoopHttpClientBuilder(settings, maxConcurrency));
+        // the SDK completes its futures on a pool of its own that runs a task on the completing Netty thread when it is
+        // busy: completed in place instead, our pipeline moves every answer to its own threads at once
+        builder.asyncConfiguration(ClientAsyncConfiguration.builder()
+                .advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, Runnable::run).build());
         C client = builder.build();
         warnAboutRegion(settings, client);
         return client;

@@ -1,7 +1,6 @@
 package io.github.camelawsevents.aws.core;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,9 +37,5 @@ public record Backoff(Duration base, Duration max) {
         }
         long half = ceiling / 2;
         return half + random.nextLong(ceiling - half + 1);
-    }
-
-    public long delayMillis(int attempt) {
-        return delayMillis(attempt, ThreadLocalRandom.current());
     }
 }

@@ -61,6 +61,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "lingerMs": getOrCreateConfiguration(target).setLingerMs(property(camelContext, long.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "maxblockms":
+        case "maxBlockMs": getOrCreateConfiguration(target).setMaxBlockMs(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": getOrCreateConfiguration(target).setMaxEntriesPerRequest(property(camelContext, int.class, value)); return true;
         case "maxinflightrequests":
@@ -107,6 +109,12 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "useProfileCredentialsProvider": getOrCreateConfiguration(target).setUseProfileCredentialsProvider(property(camelContext, boolean.class, value)); return true;
         case "usesessioncredentials":
         case "useSessionCredentials": getOrCreateConfiguration(target).setUseSessionCredentials(property(camelContext, boolean.class, value)); return true;
+        case "workerpool":
+        case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": getOrCreateConfiguration(target).setWorkerPoolCoreSize(property(camelContext, int.class, value)); return true;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": getOrCreateConfiguration(target).setWorkerPoolMaxSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -150,6 +158,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "lingerMs": return long.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
+        case "maxblockms":
+        case "maxBlockMs": return long.class;
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": return int.class;
         case "maxinflightrequests":
@@ -196,6 +206,12 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "useProfileCredentialsProvider": return boolean.class;
         case "usesessioncredentials":
         case "useSessionCredentials": return boolean.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": return int.class;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return int.class;
         default: return null;
         }
     }
@@ -235,6 +251,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "lingerMs": return getOrCreateConfiguration(target).getLingerMs();
         case "maxattempts":
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
+        case "maxblockms":
+        case "maxBlockMs": return getOrCreateConfiguration(target).getMaxBlockMs();
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": return getOrCreateConfiguration(target).getMaxEntriesPerRequest();
         case "maxinflightrequests":
@@ -281,6 +299,12 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "useProfileCredentialsProvider": return getOrCreateConfiguration(target).isUseProfileCredentialsProvider();
         case "usesessioncredentials":
         case "useSessionCredentials": return getOrCreateConfiguration(target).isUseSessionCredentials();
+        case "workerpool":
+        case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": return getOrCreateConfiguration(target).getWorkerPoolCoreSize();
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return getOrCreateConfiguration(target).getWorkerPoolMaxSize();
         default: return null;
         }
     }

@@ -47,6 +47,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "lingerMs": target.getConfiguration().setLingerMs(property(camelContext, long.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "maxblockms":
+        case "maxBlockMs": target.getConfiguration().setMaxBlockMs(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": target.getConfiguration().setMaxEntriesPerRequest(property(camelContext, int.class, value)); return true;
         case "maxinflightrequests":
@@ -93,6 +95,12 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "useProfileCredentialsProvider": target.getConfiguration().setUseProfileCredentialsProvider(property(camelContext, boolean.class, value)); return true;
         case "usesessioncredentials":
         case "useSessionCredentials": target.getConfiguration().setUseSessionCredentials(property(camelContext, boolean.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": target.getConfiguration().setWorkerPoolCoreSize(property(camelContext, int.class, value)); return true;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": target.getConfiguration().setWorkerPoolMaxSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -129,6 +137,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "lingerMs": return long.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
+        case "maxblockms":
+        case "maxBlockMs": return long.class;
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": return int.class;
         case "maxinflightrequests":
@@ -175,6 +185,12 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "useProfileCredentialsProvider": return boolean.class;
         case "usesessioncredentials":
         case "useSessionCredentials": return boolean.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": return int.class;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return int.class;
         default: return null;
         }
     }
@@ -207,6 +223,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "lingerMs": return target.getConfiguration().getLingerMs();
         case "maxattempts":
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
+        case "maxblockms":
+        case "maxBlockMs": return target.getConfiguration().getMaxBlockMs();
         case "maxentriesperrequest":
         case "maxEntriesPerRequest": return target.getConfiguration().getMaxEntriesPerRequest();
         case "maxinflightrequests":
@@ -253,6 +271,12 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "useProfileCredentialsProvider": return target.getConfiguration().isUseProfileCredentialsProvider();
         case "usesessioncredentials":
         case "useSessionCredentials": return target.getConfiguration().isUseSessionCredentials();
+        case "workerpool":
+        case "workerPool": return target.getConfiguration().getWorkerPool();
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": return target.getConfiguration().getWorkerPoolCoreSize();
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return target.getConfiguration().getWorkerPoolMaxSize();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(41);
         props.add("accessKey");
         props.add("batchAcrossExchanges");
         props.add("connectionTimeout");
@@ -37,6 +37,7 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
         props.add("lazyStartProducer");
         props.add("lingerMs");
         props.add("maxAttempts");
+        props.add("maxBlockMs");
         props.add("maxEntriesPerRequest");
         props.add("maxInFlightRequests");
         props.add("maxPendingExchanges");
@@ -61,6 +62,9 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
         props.add("useDefaultCredentialsProvider");
         props.add("useProfileCredentialsProvider");
         props.add("useSessionCredentials");
+        props.add("workerPool");
+        props.add("workerPoolCoreSize");
+        props.add("workerPoolMaxSize");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("accessKey");

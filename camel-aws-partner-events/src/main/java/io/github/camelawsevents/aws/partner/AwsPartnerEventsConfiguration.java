@@ -277,9 +277,6 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
         if (lingerMs < 0 || lingerMs > 60_000) {
             throw new IllegalArgumentException("lingerMs must be 0 to 60000, got " + lingerMs);
         }
-        if (maxPendingExchanges < 1) {
-            throw new IllegalArgumentException("maxPendingExchanges must be at least 1, got " + maxPendingExchanges);
-        }
         if (entryRetryAttempts < 0) {
             throw new IllegalArgumentException("entryRetryAttempts must be 0 or more, got " + entryRetryAttempts);
         }
@@ -288,9 +285,7 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
                                                + " entryRetryBackoff, got " + entryRetryBackoff + "ms and "
                                                + entryRetryMaxBackoff + "ms");
         }
-        if (maxInFlightRequests < 1) {
-            throw new IllegalArgumentException("maxInFlightRequests must be at least 1, got " + maxInFlightRequests);
-        }
+        pipelineSettings("AwsPartnerEvents", maxInFlightRequests, maxPendingExchanges);
     }
 
     /** A copy for one endpoint, so it can change options without touching the component's. */

@@ -119,11 +119,6 @@ final class DeliveryLedger {
         }
     }
 
-    /** Whether the entry at {@code position} has its final answer. */
-    public synchronized boolean isSettled(int position) {
-        return settled[position];
-    }
-
     /** How many entries still wait for their final answer. */
     public synchronized int unsettled() {
         return unsettled;

@@ -57,6 +57,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "maxblockms":
+        case "maxBlockMs": getOrCreateConfiguration(target).setMaxBlockMs(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxinflightrequests":
         case "maxInFlightRequests": getOrCreateConfiguration(target).setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
         case "maxpendingexchanges":
@@ -104,6 +106,12 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "useProfileCredentialsProvider": getOrCreateConfiguration(target).setUseProfileCredentialsProvider(property(camelContext, boolean.class, value)); return true;
         case "usesessioncredentials":
         case "useSessionCredentials": getOrCreateConfiguration(target).setUseSessionCredentials(property(camelContext, boolean.class, value)); return true;
+        case "workerpool":
+        case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": getOrCreateConfiguration(target).setWorkerPoolCoreSize(property(camelContext, int.class, value)); return true;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": getOrCreateConfiguration(target).setWorkerPoolMaxSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -143,6 +151,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
+        case "maxblockms":
+        case "maxBlockMs": return long.class;
         case "maxinflightrequests":
         case "maxInFlightRequests": return int.class;
         case "maxpendingexchanges":
@@ -190,6 +200,12 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "useProfileCredentialsProvider": return boolean.class;
         case "usesessioncredentials":
         case "useSessionCredentials": return boolean.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": return int.class;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return int.class;
         default: return null;
         }
     }
@@ -225,6 +241,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
+        case "maxblockms":
+        case "maxBlockMs": return getOrCreateConfiguration(target).getMaxBlockMs();
         case "maxinflightrequests":
         case "maxInFlightRequests": return getOrCreateConfiguration(target).getMaxInFlightRequests();
         case "maxpendingexchanges":
@@ -272,6 +290,12 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "useProfileCredentialsProvider": return getOrCreateConfiguration(target).isUseProfileCredentialsProvider();
         case "usesessioncredentials":
         case "useSessionCredentials": return getOrCreateConfiguration(target).isUseSessionCredentials();
+        case "workerpool":
+        case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": return getOrCreateConfiguration(target).getWorkerPoolCoreSize();
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return getOrCreateConfiguration(target).getWorkerPoolMaxSize();
         default: return null;
         }
     }

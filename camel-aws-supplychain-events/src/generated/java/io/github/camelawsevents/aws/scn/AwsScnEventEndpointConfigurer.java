@@ -43,6 +43,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "maxblockms":
+        case "maxBlockMs": target.getConfiguration().setMaxBlockMs(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxinflightrequests":
         case "maxInFlightRequests": target.getConfiguration().setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
         case "maxpendingexchanges":
@@ -90,6 +92,12 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "useProfileCredentialsProvider": target.getConfiguration().setUseProfileCredentialsProvider(property(camelContext, boolean.class, value)); return true;
         case "usesessioncredentials":
         case "useSessionCredentials": target.getConfiguration().setUseSessionCredentials(property(camelContext, boolean.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": target.getConfiguration().setWorkerPoolCoreSize(property(camelContext, int.class, value)); return true;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": target.getConfiguration().setWorkerPoolMaxSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -122,6 +130,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
+        case "maxblockms":
+        case "maxBlockMs": return long.class;
         case "maxinflightrequests":
         case "maxInFlightRequests": return int.class;
         case "maxpendingexchanges":
@@ -169,6 +179,12 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "useProfileCredentialsProvider": return boolean.class;
         case "usesessioncredentials":
         case "useSessionCredentials": return boolean.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": return int.class;
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return int.class;
         default: return null;
         }
     }
@@ -197,6 +213,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
+        case "maxblockms":
+        case "maxBlockMs": return target.getConfiguration().getMaxBlockMs();
         case "maxinflightrequests":
         case "maxInFlightRequests": return target.getConfiguration().getMaxInFlightRequests();
         case "maxpendingexchanges":
@@ -244,6 +262,12 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "useProfileCredentialsProvider": return target.getConfiguration().isUseProfileCredentialsProvider();
         case "usesessioncredentials":
         case "useSessionCredentials": return target.getConfiguration().isUseSessionCredentials();
+        case "workerpool":
+        case "workerPool": return target.getConfiguration().getWorkerPool();
+        case "workerpoolcoresize":
+        case "workerPoolCoreSize": return target.getConfiguration().getWorkerPoolCoreSize();
+        case "workerpoolmaxsize":
+        case "workerPoolMaxSize": return target.getConfiguration().getWorkerPoolMaxSize();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(39);
         props.add("accessKey");
         props.add("clientTokenExpression");
         props.add("clientTokenSource");
@@ -35,6 +35,7 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
         props.add("instanceId");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
+        props.add("maxBlockMs");
         props.add("maxInFlightRequests");
         props.add("maxPendingExchanges");
         props.add("operationType");
@@ -59,6 +60,9 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
         props.add("useDefaultCredentialsProvider");
         props.add("useProfileCredentialsProvider");
         props.add("useSessionCredentials");
+        props.add("workerPool");
+        props.add("workerPoolCoreSize");
+        props.add("workerPoolMaxSize");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("accessKey");

@@ -250,12 +250,7 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         if (eventType != null && !ScnConstraints.DATASET_EVENT_TYPE.equals(eventType)) {
             ScnConstraints.checkDatasetTarget(eventType, datasetIdentifier, operationType);
         }
-        if (maxInFlightRequests < 1) {
-            throw new IllegalArgumentException("maxInFlightRequests must be at least 1, but was " + maxInFlightRequests);
-        }
-        if (maxPendingExchanges < 1) {
-            throw new IllegalArgumentException("maxPendingExchanges must be at least 1, but was " + maxPendingExchanges);
-        }
+        pipelineSettings("AwsScnEvent", maxInFlightRequests, maxPendingExchanges);
         if (clientTokenSource == null) {
             throw new IllegalArgumentException("clientTokenSource must be set: MESSAGE_ID, EXCHANGE_ID, CONTENT_HASH,"
                                                + " KAFKA_RECORD, EXPRESSION or NONE");

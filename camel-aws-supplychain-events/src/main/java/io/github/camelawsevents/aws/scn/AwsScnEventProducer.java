@@ -1,16 +1,10 @@
 package io.github.camelawsevents.aws.scn;
 
-import java.util.List;
-
 import io.github.camelawsevents.aws.core.FieldValidationException;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
-import io.github.camelawsevents.aws.core.delivery.ExchangeBatch;
-import io.github.camelawsevents.aws.core.delivery.Submission;
+import io.github.camelawsevents.aws.core.delivery.AbstractDeliveringProducer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultAsyncProducer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends each message as one or more data integration events, asynchronously.
@@ -19,17 +13,13 @@ import org.slf4j.LoggerFactory;
  * (the calling thread waits while the pending bound is full: backpressure) → its events wait behind those of its group
  * when {@code preserveOrder} (with {@code coalesceRecords}, they may share an event with other messages' records) →
  * when its group's turn comes and a request slot is free, they go out one after another → the event ids are put on
- * the message and it completes on a Camel thread, so nothing after this producer in the route ever runs on (or
- * blocks) an AWS SDK thread.
+ * the message and the rest of the route runs on the worker pool, never on (or blocking) an AWS SDK thread.
  */
-public class AwsScnEventProducer extends DefaultAsyncProducer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AwsScnEventProducer.class);
+public class AwsScnEventProducer extends AbstractDeliveringProducer<ScnDelivery> {
 
     private final AwsScnEventEndpoint endpoint;
     private final AwsScnEventConfiguration config;
     private final ScnMessageReader reader;
-    private ScnDelivery delivery;
 
     public AwsScnEventProducer(AwsScnEventEndpoint endpoint) {
         super(endpoint);
@@ -49,41 +39,13 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        List<Exchange> batch = ExchangeBatch.exchangesOf(exchange.getMessage().getBody());
-        if (batch != null) {
-            // a batch of exchanges (camel-kafka's batching consumer): each delivered as if alone, sharing requests
-            return ExchangeBatch.process(exchange, batch, this::process, callback);
+    protected boolean deliver(ScnDelivery delivery, Exchange exchange, AsyncCallback callback) {
+        if (operation(exchange) == ScnOperation.getDataIntegrationEvent) {
+            delivery.submit(readBack(exchange, callback));
+        } else {
+            delivery.submit(new ScnSubmission(exchange, callback, reader.read(exchange)));
         }
-        Submission submission;
-        try {
-            submission = operation(exchange) == ScnOperation.getDataIntegrationEvent
-                    ? readBack(exchange, callback)
-                    : new ScnSubmission(exchange, callback, reader.read(exchange));
-        } catch (RuntimeException invalid) {
-            exchange.setException(invalid);
-            callback.done(true);
-            return true;
-        }
-        ScnDelivery current = delivery;
-        boolean interrupted = false;
-        try {
-            if (current == null) {
-                throw new IllegalStateException("The aws-scn-event producer of " + endpoint + " is not started");
-            }
-            interrupted = submission instanceof ScnSubmission send
-                    ? current.submit(send) : current.submit((ReadBackSubmission) submission);
-        } catch (IllegalStateException stopped) {
-            exchange.setException(stopped);
-            callback.done(true);
-            return true;
-        } finally {
-            if (interrupted) {
-                // restored only now: the SDK refuses a call made on an interrupted thread
-                Thread.currentThread().interrupt();
-            }
-        }
-        return false;
+        return true;
     }
 
     private static ScnOperation operation(Exchange exchange) {
@@ -109,22 +71,7 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        delivery = endpoint.startDelivery();
-        LOG.info("Started aws-scn-event producer: {}", config);
-    }
-
-    /**
-     * Camel stops a producer after its graceful shutdown waited for the exchanges in flight. What still waits now is
-     * sent at once and awaited up to the shutdown timeout; whatever AWS has not answered for by then fails its exchange.
-     */
-    @Override
-    protected void doStop() throws Exception {
-        delivery = null;
-        endpoint.stopDelivery();
-        LOG.info("Stopped aws-scn-event producer of instance {}: {} events accepted by the endpoint so far",
-                config.getInstanceId(), endpoint.getEventsSent());
-        super.doStop();
+    protected String describe() {
+        return config + ", " + endpoint.getEventsSent() + " events accepted by the endpoint so far";
     }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +22,7 @@ import io.github.camelawsevents.aws.core.delivery.AbstractDeliveringEndpoint;
 import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
 import io.github.camelawsevents.aws.core.delivery.DeliveryPipeline;
 import io.github.camelawsevents.aws.core.delivery.RequestPlanner;
+import io.github.camelawsevents.aws.core.delivery.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
@@ -40,7 +44,7 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
     static final BatchLimits COALESCED_DATA = new BatchLimits(Integer.MAX_VALUE, ScnConstraints.DATA_MAX_LENGTH, 2, 1);
 
     /** Event {@code index} of an exchange, waiting for its key's turn. */
-    static final class Piece {
+    static final class PendingEvent {
         final ScnSubmission owner;
         final int index;
         final SendDataIntegrationEventRequest request;
@@ -55,7 +59,7 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
          */
         int coalesceLimit = Integer.MAX_VALUE;
 
-        Piece(ScnSubmission owner, int index) {
+        PendingEvent(ScnSubmission owner, int index) {
             this.owner = owner;
             this.index = index;
             this.request = owner.events().requests().get(index);
@@ -79,8 +83,8 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
             return innerEnd - innerStart;
         }
 
-        /** Whether {@code next}'s records may go in the same event as this piece's. */
-        boolean joins(Piece next) {
+        /** Whether {@code next}'s records may go in the same event as this one's. */
+        boolean joins(PendingEvent next) {
             return coalescable && next.coalescable
                    && Objects.equals(request.datasetTarget(), next.request.datasetTarget())
                    && Objects.equals(request.eventTimestamp(), next.request.eventTimestamp());
@@ -90,7 +94,7 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
     /** The events of one key: at most one in flight, the rest waiting in order. */
     private static final class KeyQueue {
         final Object key;
-        final ArrayDeque<Piece> waiting = new ArrayDeque<>();
+        final ArrayDeque<PendingEvent> waiting = new ArrayDeque<>();
         boolean inFlight;
         boolean ready;
 
@@ -110,6 +114,20 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
     private final Map<Object, KeyQueue> keys = new HashMap<>();
     private final ArrayDeque<KeyQueue> readyKeys = new ArrayDeque<>();
     private final ArrayDeque<ReadBackSubmission> readBacks = new ArrayDeque<>();
+    /**
+     * Batches of exchanges (by attempt) in which a record of a key failed for good: their later records of that key are
+     * not sent, wherever they are (queued, or admitted later). The most recent ones, which is what a batch needs.
+     */
+    private final Map<FailedBatch, Throwable> failedBatches = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FailedBatch, Throwable> eldest) {
+            return size() > 4096;
+        }
+    };
+
+    /** A key, and the batch attempt of exchanges in which one of its records failed for good. */
+    private record FailedBatch(Object key, String batchId) {
+    }
     private int waitingEvents;
 
     ScnDelivery(AwsScnEventEndpoint endpoint, SendHealthCheck healthCheck, DeliveryListener listener) {
@@ -120,8 +138,8 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
         this.listener = listener;
         this.coalesce = config.isCoalesceRecords();
         this.sequenced = config.isPreserveOrder() || coalesce;
-        this.pipeline = new DeliveryPipeline("AwsScnEvent", config.getMaxInFlightRequests(),
-                config.getMaxPendingExchanges(), this, listener);
+        this.pipeline = new DeliveryPipeline(config.pipelineSettings("AwsScnEvent", config.getMaxInFlightRequests(),
+                config.getMaxPendingExchanges()), this, listener);
     }
 
     @Override
@@ -136,35 +154,56 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
     }
 
     /**
-     * Admits an exchange (waiting while the pending bound is full) and queues its events behind those of its key.
-     *
-     * @return whether the calling thread was interrupted while waiting
+     * Admits an exchange (waiting while the pending bound is full) and queues its events behind those of its key. An
+     * exchange of a batch in which an earlier record of its group failed for good is not sent (see
+     * {@link ScnSubmission#notSent}), also when it was admitted only after that failure.
      */
-    boolean submit(ScnSubmission submission) {
-        boolean interrupted = pipeline.admit(submission);
+    void submit(ScnSubmission submission) {
         // without order, a message's own events still go one after another, but messages do not wait for each other
         Object key = sequenced ? submission.events().key() : submission;
-        synchronized (this) {
-            KeyQueue queue = keys.computeIfAbsent(key, KeyQueue::new);
-            int count = submission.events().requests().size();
-            for (int i = 0; i < count; i++) {
-                queue.waiting.addLast(new Piece(submission, i));
+        pipeline.submit(submission, () -> {
+            Throwable failedEarlier;
+            synchronized (this) {
+                failedEarlier = submission.batchId() == null ? null
+                        : failedBatches.get(new FailedBatch(key, submission.batchId()));
+                if (failedEarlier == null) {
+                    KeyQueue queue = keys.computeIfAbsent(key, KeyQueue::new);
+                    int count = submission.events().requests().size();
+                    for (int i = 0; i < count; i++) {
+                        queue.waiting.addLast(new PendingEvent(submission, i));
+                    }
+                    waitingEvents += count;
+                    markReady(queue);
+                }
             }
-            waitingEvents += count;
-            markReady(queue);
-        }
-        pipeline.trigger();
-        return interrupted;
+            if (failedEarlier != null && submission.notSent(0, failedEarlier)) {
+                submission.complete();
+            }
+        });
     }
 
     /** Admits a read-back; it takes the next free request slot, outside any key's order. */
-    boolean submit(ReadBackSubmission submission) {
-        boolean interrupted = pipeline.admit(submission);
-        synchronized (this) {
-            readBacks.addLast(submission);
+    void submit(ReadBackSubmission submission) {
+        pipeline.submit(submission, () -> {
+            synchronized (this) {
+                readBacks.addLast(submission);
+            }
+        });
+    }
+
+    @Override
+    public synchronized Collection<? extends Submission> discardHead() {
+        ReadBackSubmission readBack = readBacks.pollFirst();
+        if (readBack != null) {
+            return List.of(readBack);
         }
-        pipeline.trigger();
-        return interrupted;
+        KeyQueue queue = readyKeys.peekFirst();
+        if (queue == null || queue.waiting.isEmpty()) {
+            return List.of();
+        }
+        PendingEvent head = queue.waiting.pollFirst();
+        waitingEvents--;
+        return List.of(head.owner);
     }
 
     private void markReady(KeyQueue queue) {
@@ -190,15 +229,15 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
             int limit = queue.waiting.peekFirst().coalesceLimit;
             BatchLimits limits = limit == Integer.MAX_VALUE ? COALESCED_DATA
                     : new BatchLimits(limit, ScnConstraints.DATA_MAX_LENGTH, 2, 1);
-            count = RequestPlanner.next(queue.waiting, Piece::innerLength, Piece::joins, limits).count();
+            count = RequestPlanner.next(queue.waiting, PendingEvent::innerLength, PendingEvent::joins, limits).count();
         }
-        List<Piece> pieces = new ArrayList<>(count);
+        List<PendingEvent> carriedEvents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            pieces.add(queue.waiting.pollFirst());
+            carriedEvents.add(queue.waiting.pollFirst());
         }
         waitingEvents -= count;
         queue.inFlight = true;
-        return new EventRequest(queue, pieces);
+        return new EventRequest(queue, carriedEvents);
     }
 
     @Override
@@ -209,14 +248,14 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
     /** One SendDataIntegrationEvent: one event of one exchange, or the coalesced records of several. */
     private final class EventRequest implements DeliveryPipeline.Request<SendDataIntegrationEventResponse> {
         private final KeyQueue queue;
-        private final List<Piece> pieces;
+        private final List<PendingEvent> carriedEvents;
         private final int records;
         private boolean started;
 
-        EventRequest(KeyQueue queue, List<Piece> pieces) {
+        EventRequest(KeyQueue queue, List<PendingEvent> carriedEvents) {
             this.queue = queue;
-            this.pieces = pieces;
-            this.records = pieces.stream().mapToInt(p -> p.records).sum();
+            this.carriedEvents = carriedEvents;
+            this.records = carriedEvents.stream().mapToInt(p -> p.records).sum();
         }
 
         @Override
@@ -225,17 +264,26 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
         }
 
         @Override
+        public Collection<ScnSubmission> carried() {
+            Set<ScnSubmission> owners = new LinkedHashSet<>();
+            for (PendingEvent pending : carriedEvents) {
+                owners.add(pending.owner);
+            }
+            return owners;
+        }
+
+        @Override
         public CompletableFuture<SendDataIntegrationEventResponse> send() {
-            SendDataIntegrationEventRequest request = pieces.size() == 1 ? pieces.get(0).request : coalesced();
+            SendDataIntegrationEventRequest request = carriedEvents.size() == 1 ? carriedEvents.get(0).request : coalesced();
             if (LOG.isDebugEnabled()) {
-                Piece first = pieces.get(0);
-                if (pieces.size() == 1) {
+                PendingEvent first = carriedEvents.get(0);
+                if (carriedEvents.size() == 1) {
                     LOG.debug("Sending event {}/{} of exchange {}: type={}, group={}, data={} characters",
                             first.index + 1, first.owner.events().requests().size(), first.owner.exchange().getExchangeId(),
                             request.eventTypeAsString(), request.eventGroupId(), request.data().length());
                 } else {
                     LOG.debug("Sending an event coalescing {} records of {} exchanges: type={}, group={}, data={}"
-                              + " characters", records, pieces.stream().map(p -> p.owner).distinct().count(),
+                              + " characters", records, carriedEvents.stream().map(p -> p.owner).distinct().count(),
                             request.eventTypeAsString(), request.eventGroupId(), request.data().length());
                 }
             }
@@ -248,23 +296,23 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
             return supplyChain.sendDataIntegrationEvent(request);
         }
 
-        /** One event with the records of every piece, in order, as a JSON array; its token from theirs. */
+        /** One event with the records of every event, in order, as a JSON array; its token from theirs. */
         private SendDataIntegrationEventRequest coalesced() {
-            int length = 2 + pieces.size() - 1;
-            for (Piece piece : pieces) {
-                length += (int) piece.innerLength();
+            int length = 2 + carriedEvents.size() - 1;
+            for (PendingEvent pending : carriedEvents) {
+                length += (int) pending.innerLength();
             }
             StringBuilder data = new StringBuilder(length).append('[');
-            List<String> tokens = new ArrayList<>(pieces.size());
-            for (int i = 0; i < pieces.size(); i++) {
-                Piece piece = pieces.get(i);
+            List<String> tokens = new ArrayList<>(carriedEvents.size());
+            for (int i = 0; i < carriedEvents.size(); i++) {
+                PendingEvent pending = carriedEvents.get(i);
                 if (i > 0) {
                     data.append(',');
                 }
-                data.append(piece.request.data(), piece.innerStart, piece.innerEnd);
-                tokens.add(piece.request.clientToken());
+                data.append(pending.request.data(), pending.innerStart, pending.innerEnd);
+                tokens.add(pending.request.clientToken());
             }
-            return pieces.get(0).request.toBuilder().data(data.append(']').toString())
+            return carriedEvents.get(0).request.toBuilder().data(data.append(']').toString())
                     .clientToken(ClientTokens.coalesced(tokens)).build();
         }
 
@@ -274,19 +322,19 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
                 endpoint.requestEnded(error == null);
             }
             List<ScnSubmission> settled = new ArrayList<>();
-            if (error != null && refusedAsInvalid(error) && pieces.stream().map(p -> p.owner).distinct().count() > 1) {
+            if (error != null && refusedAsInvalid(error) && carriedEvents.stream().map(p -> p.owner).distinct().count() > 1) {
                 // one exchange's bad record must not fail the others it was coalesced with: the event is sent again in
                 // halves, in order, until the refused part goes alone (a few rounds, not one event per record)
-                int half = (pieces.size() + 1) / 2;
+                int half = (carriedEvents.size() + 1) / 2;
                 LOG.debug("A coalesced event of {} records was refused ({}): sending it again in parts of {}", records,
                         SafeMessages.of(error), half);
                 listener.retried(records); // its records go again: counted as retried, as partner entries are
                 synchronized (ScnDelivery.this) {
-                    for (int i = pieces.size() - 1; i >= 0; i--) {
-                        pieces.get(i).coalesceLimit = half;
-                        queue.waiting.addFirst(pieces.get(i));
+                    for (int i = carriedEvents.size() - 1; i >= 0; i--) {
+                        carriedEvents.get(i).coalesceLimit = half;
+                        queue.waiting.addFirst(carriedEvents.get(i));
                     }
-                    waitingEvents += pieces.size();
+                    waitingEvents += carriedEvents.size();
                     queue.inFlight = false;
                     markReady(queue);
                 }
@@ -297,18 +345,18 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
                 healthCheck.recordFailure(cause);
                 listener.failed(SafeMessages.errorCode(cause), records, SafeMessages.of(cause));
                 LOG.debug("An event of {} records failed: {}", records, SafeMessages.of(cause));
-                for (Piece piece : pieces) {
-                    if (piece.owner.failed(piece.index, cause)) {
-                        settled.add(piece.owner);
+                for (PendingEvent pending : carriedEvents) {
+                    if (pending.owner.failed(pending.index, cause)) {
+                        settled.add(pending.owner);
                     }
                 }
             } else {
                 healthCheck.recordSuccess();
                 listener.accepted(records);
                 LOG.debug("Event of {} records accepted: eventId={}", records, response.eventId());
-                for (Piece piece : pieces) {
-                    if (piece.owner.accepted(piece.index, response.eventId())) {
-                        settled.add(piece.owner);
+                for (PendingEvent pending : carriedEvents) {
+                    if (pending.owner.accepted(pending.index, response.eventId())) {
+                        settled.add(pending.owner);
                     }
                 }
             }
@@ -320,20 +368,21 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
                     // which would then hold its group back on every redelivery)
                     Set<String> batches = new HashSet<>();
                     if (!refusedAsInvalid(error)) {
-                        for (Piece piece : pieces) {
-                            if (piece.owner.batchId() != null) {
-                                batches.add(piece.owner.batchId());
+                        for (PendingEvent pending : carriedEvents) {
+                            if (pending.owner.batchId() != null) {
+                                batches.add(pending.owner.batchId());
+                                failedBatches.put(new FailedBatch(queue.key, pending.owner.batchId()), error);
                             }
                         }
                     }
-                    for (Iterator<Piece> it = queue.waiting.iterator(); it.hasNext();) {
-                        Piece piece = it.next();
-                        if (!piece.owner.hasFailed() && piece.owner.batchId() != null
-                                && batches.contains(piece.owner.batchId())
-                                && piece.owner.notSent(piece.index, error)) {
-                            settled.add(piece.owner);
+                    for (Iterator<PendingEvent> it = queue.waiting.iterator(); it.hasNext();) {
+                        PendingEvent pending = it.next();
+                        if (!pending.owner.hasFailed() && pending.owner.batchId() != null
+                                && batches.contains(pending.owner.batchId())
+                                && pending.owner.notSent(pending.index, error)) {
+                            settled.add(pending.owner);
                         }
-                        if (piece.owner.hasFailed()) {
+                        if (pending.owner.hasFailed()) {
                             it.remove();
                             waitingEvents--;
                         }
@@ -369,6 +418,11 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
         @Override
         public int items() {
             return 0;
+        }
+
+        @Override
+        public Collection<ReadBackSubmission> carried() {
+            return List.of(submission);
         }
 
         @Override

@@ -97,6 +97,9 @@ class BatchOfExchangesRouteTest extends EmulatorRouteTestSupport {
                 from("direct:batch").errorHandler(noErrorHandler()).to(SCN + "?eventType=" + TYPE);
                 from("direct:failing").errorHandler(noErrorHandler())
                         .to(SCN + "?eventType=" + TYPE + "&supplyChainClient=#failingSupplyChainClient");
+                from("direct:failing-bounded").errorHandler(noErrorHandler())
+                        .to(SCN + "?eventType=" + TYPE + "&supplyChainClient=#failingSupplyChainClient"
+                            + "&maxPendingExchanges=2");
             }
         };
     }
@@ -174,6 +177,37 @@ class BatchOfExchangesRouteTest extends EmulatorRouteTestSupport {
         assertThat(again.getException()).isNull();
         assertThat(seqs("a")).containsExactly(0, 2, 4);
         assertThat(seqs("b")).containsExactly(1, 3, 5);
+    }
+
+    @Test
+    void inABatchLargerThanThePendingBoundTheRecordsAdmittedAfterAFailureAreNotSentEither() {
+        // the endpoint holds 2 exchanges at most: records 2..7 are admitted only after record 1 failed for good
+        List<Exchange> inner = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setBody("{\"id\":\"o-" + i + "\",\"seq\":" + i + (i == 1 ? ",\"note\":\"" + UNREACHABLE
+                                          + "\"" : "") + "}");
+            exchange.getMessage().setHeader(AwsScnEventConstants.EVENT_GROUP_ID, "a");
+            inner.add(exchange);
+        }
+        Exchange batch = template.send("direct:failing-bounded", e -> e.getMessage().setBody(inner));
+
+        assertThat(batch.getException()).isInstanceOfSatisfying(ExchangesFailedException.class,
+                e -> assertThat(e.failedExchanges()).containsExactlyElementsOf(inner.subList(1, 8)));
+        assertThat(seqs("a")).containsExactly(0);
+        for (int i = 2; i < 8; i++) {
+            assertThat(inner.get(i).getException()).isInstanceOf(ScnEventDeliveryException.class)
+                    .hasMessageStartingWith("Did not send event 1 of 1 of group a");
+        }
+
+        // redelivered once AWS is reachable: the seven go again, in their order
+        inner.get(1).getMessage().setBody("{\"id\":\"o-1\",\"seq\":1}");
+        Exchange again = template.send("direct:failing-bounded", e -> {
+            e.getMessage().setBody(inner);
+            e.getMessage().setHeader(Exchange.REDELIVERED, true);
+        });
+        assertThat(again.getException()).isNull();
+        assertThat(seqs("a")).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test

@@ -74,8 +74,8 @@ class StopWhileInFlightRouteTest extends EmulatorRouteTestSupport {
         producer.process(first, sync -> done.countDown()); // holds the only slot for 3 s
         Thread waiting = new Thread(() -> producer.process(second, sync -> done.countDown()), "waiting-for-a-slot");
         waiting.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.WAITING
-                && Arrays.stream(waiting.getStackTrace()).anyMatch(f -> f.getMethodName().equals("acquireSlot")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.TIMED_WAITING
+                && Arrays.stream(waiting.getStackTrace()).anyMatch(f -> f.getClassName().endsWith("delivery.Admission") && f.getMethodName().equals("await")));
 
         waiting.interrupt();
 

@@ -67,7 +67,7 @@ public abstract class AbstractDeliveringEndpoint<C extends SdkAutoCloseable, D e
                             this::pendingExchanges, this::waitingItems));
             metrics = reporting;
             made[0] = newDelivery(check, reporting);
-            made[0].pipeline().start(getCamelContext(), this);
+            made[0].pipeline().start(getCamelContext());
             return made[0];
         }, quiesced -> {
             healthCheck.register(getCamelContext(), healthChecksEnabled());

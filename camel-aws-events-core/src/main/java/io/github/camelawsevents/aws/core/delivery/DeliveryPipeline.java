@@ -1,57 +1,67 @@
 package io.github.camelawsevents.aws.core.delivery;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.camelawsevents.aws.core.InFlightLimiter;
 import io.github.camelawsevents.aws.core.SafeMessages;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way both producers deliver: exchanges are admitted under a bound (the calling thread waits while it is
- * full: backpressure), their work waits in a {@link Source} (which packs it into requests with a pure planner),
- * requests go out asynchronously whenever one of {@code maxInFlightRequests} slots is free, and every answer is handled
- * on a Camel thread, which is also where exchanges complete, exactly once, never on an AWS SDK thread.
- * <p>
- * Sending is pull-based: whenever work arrives, a slot frees up or lingering work falls due, one "drain" at a time asks
- * the source for the next request while a slot is free. Work that arrives while every slot is busy therefore shares the
- * next request. Retry delays are timers that only put work back and drain: no thread ever sleeps or blocks in them.
- * <p>
- * Stopping ({@link #quiesce}): lingering and backoffs end at once (what waits is sent now) and the pipeline waits for
- * its exchanges up to the timeout; what is still open then goes on until AWS answers. Closing ({@link #close}, with the
- * endpoint) completes whatever is still open with an exception saying so.
+ * The one way both producers deliver, in three parts:
+ * <ul>
+ * <li><b>admission</b> ({@link #submit}): an exchange's work is taken under the pending bound (the calling thread waits
+ * while it is full, at most {@code maxBlockMs}: backpressure) and queued in the component's {@link Source};</li>
+ * <li><b>the sender</b>: the pipeline's own threads take a free request slot, ask the source for the next request (a
+ * pure planner packs it), send it, and read its answer; on an answer they free the slot first, then decide per item
+ * (accepted, retried after a backoff timer, failed) and drain again. They never run anything of a route;</li>
+ * <li><b>completions</b> ({@link Submission#complete()}): an exchange whose items are all answered for gets its headers
+ * and exception on the sender thread, and the rest of its route runs on the {@link WorkerPool}, exactly once, never on
+ * an AWS SDK or Netty thread.</li>
+ * </ul>
+ * Stopping ({@link #quiesce}): new exchanges are refused, lingering and backoffs end at once, and open exchanges are
+ * awaited up to the shutdown timeout; what is still open after that goes on until AWS answers. Closing ({@link #close},
+ * with the endpoint): waiting callers are refused, queued retries are dropped (not sent), and whatever is still open
+ * fails, saying so.
  */
 public final class DeliveryPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryPipeline.class);
 
-    /** The pipeline whose task runs on this thread, so an exchange it completes that comes back is never blocked. */
-    private static final ThreadLocal<DeliveryPipeline> RUNNING = new ThreadLocal<>();
-
-    /** One request of a source: built when a slot was free, sent, and told its answer on a Camel thread. */
+    /** One request of a source: built when a slot was free, sent, and told its answer on a sender thread. */
     public interface Request<R> {
 
         /** How many items (entries, records) it carries. */
         int items();
 
-        /** Hands the request to the SDK; called on a Camel thread that holds a slot for it. */
+        /** The exchanges whose items it carries: failed when handling its answer throws. */
+        Collection<? extends Submission> carried();
+
+        /** Hands the request to the SDK; called on a sender thread that holds a slot for it. */
         CompletableFuture<R> send();
 
-        /** The answer (error is null on success), on a Camel thread; the slot is freed after this returns. */
+        /**
+         * The answer (error is null on success), on a sender thread, after the request's slot was freed. Completes
+         * the submissions it settles; must not block.
+         */
         void answered(R response, Throwable error);
     }
 
@@ -68,113 +78,195 @@ public final class DeliveryPipeline {
 
         /** When lingering work falls due ({@link System#nanoTime()} scale), or {@link Long#MAX_VALUE}. */
         long dueAt();
+
+        /**
+         * Planning the next request threw: the work at the head of the queue, which it chokes on, is taken out, and its
+         * exchanges returned (they fail with what was thrown), so that the work behind it goes on.
+         */
+        Collection<? extends Submission> discardHead();
     }
 
-    /** Pipelines whose drain waits until the work this thread hands over together is all queued. */
-    private static final ThreadLocal<Set<DeliveryPipeline>> DEFERRED = new ThreadLocal<>();
+    /**
+     * What a pipeline is made of.
+     *
+     * @param name                a name for threads and logs, e.g. {@code AwsPartnerEvents}
+     * @param maxInFlightRequests requests sent and not yet answered, at most
+     * @param maxPendingExchanges exchanges admitted and not yet handed to the rest of their route, at most
+     * @param maxBlockMs          how long a caller waits for a place under that bound, at most
+     * @param workers             where the rest of a route runs: a pool of the user's, or null for our own
+     * @param workerPoolCoreSize  our own pool's idle threads
+     * @param workerPoolMaxSize   our own pool's threads when busy
+     */
+    public record Settings(String name, int maxInFlightRequests, int maxPendingExchanges, long maxBlockMs,
+                           java.util.concurrent.ExecutorService workers, int workerPoolCoreSize, int workerPoolMaxSize) {
 
+        public Settings {
+            if (maxInFlightRequests < 1) {
+                throw new IllegalArgumentException("maxInFlightRequests must be at least 1, got " + maxInFlightRequests);
+            }
+            if (maxPendingExchanges < 1) {
+                throw new IllegalArgumentException("maxPendingExchanges must be at least 1, got " + maxPendingExchanges);
+            }
+            if (maxBlockMs < 0) {
+                throw new IllegalArgumentException("maxBlockMs must be 0 or more, got " + maxBlockMs);
+            }
+            if (workers == null && (workerPoolCoreSize < 0 || workerPoolMaxSize < 1
+                                    || workerPoolCoreSize > workerPoolMaxSize)) {
+                throw new IllegalArgumentException("workerPoolMaxSize must be at least 1 and workerPoolCoreSize 0 to"
+                                                   + " workerPoolMaxSize, got workerPoolCoreSize=" + workerPoolCoreSize
+                                                   + " and workerPoolMaxSize=" + workerPoolMaxSize);
+            }
+        }
+    }
+
+    /** Drains that a thread handing over several exchanges holds back until all are queued. */
+    private static final ThreadLocal<Set<DeliveryPipeline>> HELD = new ThreadLocal<>();
+
+    private final Settings settings;
     private final String name;
-    private final InFlightLimiter slots;
-    private final InFlightLimiter bound;
     private final Source source;
     private final DeliveryListener listener;
+    private final AtomicInteger freeSlots;
+    private final Admission admission;
     private final Set<Submission> open = ConcurrentHashMap.newKeySet();
-    private final Set<Timer> timers = ConcurrentHashMap.newKeySet();
+    private final Set<RetryTimer> timers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger drainRequests = new AtomicInteger();
     private final AtomicLong wakeUpAt = new AtomicLong(Long.MAX_VALUE);
     private final Object idleLock = new Object();
     private volatile boolean flushing;
-    private volatile boolean stopped = true;
+    private volatile boolean closed = true;
     private volatile boolean accepting;
-    private ExecutorServiceManager executors;
-    private ExecutorService handoff;
-    private ScheduledExecutorService scheduler;
+    private ThreadPoolExecutor senders;
+    private ScheduledThreadPoolExecutor timer;
+    private WorkerPool workers;
+    private Executor answers;
 
-    /**
-     * @param name                a name for threads and logs, e.g. {@code AwsPartnerEvents}
-     * @param maxInFlightRequests requests sent and not yet answered, at most
-     * @param maxPendingExchanges exchanges admitted and not yet completed, at most; the caller waits beyond that
-     */
-    public DeliveryPipeline(String name, int maxInFlightRequests, int maxPendingExchanges, Source source,
-                            DeliveryListener listener) {
-        this.name = name;
-        this.slots = new InFlightLimiter(maxInFlightRequests);
-        this.bound = new InFlightLimiter(maxPendingExchanges);
+    public DeliveryPipeline(Settings settings, Source source, DeliveryListener listener) {
+        this.settings = settings;
+        this.name = settings.name();
         this.source = source;
         this.listener = listener != null ? listener : DeliveryListener.NONE;
+        this.freeSlots = new AtomicInteger(settings.maxInFlightRequests());
+        this.admission = new Admission(settings.maxPendingExchanges());
     }
 
-    /** Creates the pipeline's Camel thread pools; {@code owner} is the service they belong to. */
-    public void start(CamelContext context, Object owner) {
-        executors = context.getExecutorServiceManager();
-        ThreadPoolProfile base = executors.getDefaultThreadPoolProfile();
-        // unbounded queues: a full queue would make Camel's CallerRuns policy run a task on the SDK's thread
-        ThreadPoolProfile handoffProfile = new ThreadPoolProfile(name + "Delivery");
-        handoffProfile.setPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        handoffProfile.setMaxPoolSize(handoffProfile.getPoolSize());
-        handoffProfile.setMaxQueueSize(-1);
-        handoffProfile.addDefaults(base);
-        handoff = executors.newThreadPool(owner, name + "Delivery", handoffProfile);
-        ThreadPoolProfile timerProfile = new ThreadPoolProfile(name + "Timer");
-        timerProfile.setPoolSize(1);
-        timerProfile.setMaxQueueSize(-1);
-        timerProfile.addDefaults(base);
-        scheduler = executors.newScheduledThreadPool(owner, name + "Timer", timerProfile);
+    /** Makes the pipeline's threads: senders, a timer, and (unless the user supplied one) the worker pool. */
+    public void start(CamelContext context) {
+        ExecutorServiceManager executors = context.getExecutorServiceManager();
+        // the senders' queue is unbounded: a pool that refused would leave an answer unread; never run in place
+        int senderThreads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        senders = new ThreadPoolExecutor(senderThreads, senderThreads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), ownThreads(executors, name + "Sender"));
+        senders.allowCoreThreadTimeOut(true);
+        timer = new ScheduledThreadPoolExecutor(1, ownThreads(executors, name + "Timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        workers = settings.workers() != null
+                ? WorkerPool.supplied(name, settings.workers())
+                : WorkerPool.own(name, settings.workerPoolCoreSize(), settings.workerPoolMaxSize(),
+                        daemonThreads(executors, name + "Worker"));
+        ThreadPoolExecutor readers = senders;
+        answers = task -> {
+            try {
+                readers.execute(task);
+            } catch (RejectedExecutionException closing) {
+                // the pipeline closed: it completed every exchange this answer was for
+                LOG.debug("{}: an answer came after the endpoint stopped; its exchanges were completed by the stop",
+                        name);
+            }
+        };
         flushing = false;
-        stopped = false;
+        closed = false;
         accepting = true;
     }
 
-    /**
-     * Admits an exchange's work: waits while the pending bound is full (not on a thread of this pipeline, where waiting
-     * could keep the answers that free the bound from being handled: there it is admitted over the bound).
-     *
-     * @return whether the calling thread was interrupted while waiting: restore the interrupt after handing over
-     * @throws IllegalStateException when the pipeline is stopped; nothing was admitted
-     */
-    public boolean admit(Submission submission) {
-        if (!accepting) {
-            throw new IllegalStateException("The " + name + " producer is stopped: it does not take new messages");
+    /** Threads of this pipeline's sender: a drain asked for on one runs right there. */
+    private final class SenderThread extends Thread {
+        SenderThread(Runnable task, String threadName) {
+            super(task, threadName);
+            setDaemon(true);
         }
-        // cleared while the work is handed over (the SDK refuses a call on an interrupted thread), reported back
-        boolean interrupted = Thread.interrupted();
-        boolean holdsBound = bound.tryAcquire();
-        if (!holdsBound && RUNNING.get() != this) {
-            // what this thread queued without sending must go first, or nothing would free the bound
-            drainDeferred();
-            interrupted |= bound.acquireSlot();
-            holdsBound = true;
+
+        boolean of(DeliveryPipeline pipeline) {
+            return pipeline == DeliveryPipeline.this;
         }
-        submission.admitted(this, holdsBound);
-        open.add(submission);
-        return interrupted;
+    }
+
+    private ThreadFactory ownThreads(ExecutorServiceManager executors, String threadName) {
+        return task -> new SenderThread(task, executors.resolveThreadName(threadName));
+    }
+
+    private static ThreadFactory daemonThreads(ExecutorServiceManager executors, String threadName) {
+        return task -> {
+            Thread thread = new Thread(task, executors.resolveThreadName(threadName));
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private boolean onSenderThread() {
+        return Thread.currentThread() instanceof SenderThread sender && sender.of(this);
     }
 
     /**
-     * Sends whatever the source has ready, while slots are free. Call after adding work; never from an SDK thread. On
-     * a thread of this pipeline (an answer being handled, a timer) it drains right here; from any other thread (a
-     * route thread handing work over) the drain runs on the pipeline's pool, so the route thread goes back to its
-     * consumer at once, and work that arrives meanwhile joins the same requests.
+     * Admits an exchange and queues its work: waits while the pending bound is full (at most {@code maxBlockMs}), then
+     * runs {@code enqueue} (which puts the work into the source) and starts a drain. An interrupt of the calling thread
+     * is cleared for the wait and put back before this returns.
+     *
+     * @throws DeliveryRefusedException when the pipeline is stopped or closed, or the bound stayed full for
+     *                                  {@code maxBlockMs}: nothing was admitted
+     */
+    public void submit(Submission submission, Runnable enqueue) {
+        if (!accepting) {
+            throw new DeliveryRefusedException("The " + name + " producer is stopped: it does not take new messages");
+        }
+        if (admission.taken() >= settings.maxPendingExchanges()) {
+            releaseHeldDrains(); // what this thread queued without sending goes first, or nothing would free the bound
+        }
+        Admission.Refusal refusal = admission.enter(onSenderThread(), Admission.millisToNanos(settings.maxBlockMs()),
+                () -> {
+                    submission.admitted(this);
+                    open.add(submission);
+                });
+        if (refusal == Admission.Refusal.CLOSED) {
+            throw new DeliveryRefusedException("The " + name + " endpoint stopped before this exchange was taken");
+        }
+        if (refusal == Admission.Refusal.TIMED_OUT) {
+            throw new DeliveryRefusedException("Waited " + settings.maxBlockMs() + " ms (maxBlockMs) for a place among"
+                                               + " the " + settings.maxPendingExchanges() + " exchanges the " + name
+                                               + " endpoint holds at most (maxPendingExchanges): AWS answers slower"
+                                               + " than messages arrive, or not at all");
+        }
+        enqueue.run();
+        trigger();
+    }
+
+    /**
+     * Sends whatever the source has ready, while slots are free. Call after adding work. On a sender thread it drains
+     * right there; from any other thread the drain runs on a sender thread, so a route thread goes back to its
+     * consumer at once, and work that arrives meanwhile joins the same requests. When no slot is free it does nothing:
+     * the answer that frees one drains.
      */
     public void trigger() {
-        Set<DeliveryPipeline> deferred = DEFERRED.get();
-        if (deferred != null) {
-            deferred.add(this);
+        Set<DeliveryPipeline> held = HELD.get();
+        if (held != null) {
+            held.add(this);
+            return;
+        }
+        if (closed || freeSlots.get() <= 0) {
             return;
         }
         if (drainRequests.getAndIncrement() != 0) {
             return; // the running (or scheduled) drain goes round once more
         }
-        ExecutorService pool = handoff;
-        if (RUNNING.get() != this && pool != null) {
-            try {
-                pool.execute(() -> runHere(this::drainLoop));
-                return;
-            } catch (RejectedExecutionException stopping) {
-                // closing: drain here
-            }
+        if (onSenderThread()) {
+            drainLoop();
+            return;
         }
-        drainLoop();
+        try {
+            senders.execute(this::drainLoop);
+        } catch (RejectedExecutionException | NullPointerException closing) {
+            drainRequests.set(0); // closed meanwhile: nothing more is sent
+        }
     }
 
     private void drainLoop() {
@@ -185,68 +277,44 @@ public final class DeliveryPipeline {
         } while (missed != 0);
     }
 
-    /**
-     * Runs {@code handOver} (which submits several exchanges on this thread) with the drains it would start held back
-     * until it returns, so that work handed over together is packed together (a batch of exchanges does not go out as
-     * one request per exchange while slots are free). A submission that must wait for the pending bound releases the
-     * held drains first.
-     */
-    public static void together(Runnable handOver) {
-        if (DEFERRED.get() != null) {
-            handOver.run();
-            return;
-        }
-        DEFERRED.set(new java.util.LinkedHashSet<>());
-        try {
-            handOver.run();
-        } finally {
-            drainDeferred();
-            DEFERRED.remove();
-        }
-    }
-
-    private static void drainDeferred() {
-        Set<DeliveryPipeline> deferred = DEFERRED.get();
-        if (deferred == null || deferred.isEmpty()) {
-            return;
-        }
-        List<DeliveryPipeline> pipelines = List.copyOf(deferred);
-        deferred.clear();
-        DEFERRED.remove();
-        try {
-            for (DeliveryPipeline pipeline : pipelines) {
-                pipeline.trigger();
-            }
-        } finally {
-            DEFERRED.set(deferred);
-        }
-    }
-
     private void drain() {
-        while (slots.tryAcquire()) {
+        while (!closed && takeSlot()) {
             Request<?> request;
             try {
                 request = source.poll(System.nanoTime(), flushing);
             } catch (RuntimeException e) {
-                slots.release();
-                LOG.warn("{}: planning the next request failed: {}", name, SafeMessages.of(e));
-                return;
+                freeSlots.incrementAndGet();
+                LOG.warn("{}: planning the next request failed; the exchanges at the head of the queue fail: {}", name,
+                        SafeMessages.of(e), e);
+                if (!fail(() -> source.discardHead(), e)) {
+                    return;
+                }
+                continue;
             }
             if (request == null) {
-                slots.release();
+                freeSlots.incrementAndGet();
                 wakeUpForLingeringWork();
                 return;
             }
-            start(request);
+            send(request);
         }
     }
 
-    private <R> void start(Request<R> request) {
+    private boolean takeSlot() {
+        int free;
+        do {
+            free = freeSlots.get();
+            if (free <= 0) {
+                return false;
+            }
+        } while (!freeSlots.compareAndSet(free, free - 1));
+        return true;
+    }
+
+    private <R> void send(Request<R> request) {
         long started = System.nanoTime();
         CompletableFuture<R> response;
-        // the SDK fails a call made on an interrupted thread (SdkInterruptedException): a stop that Camel forces after
-        // its shutdown timeout interrupts the thread that then sends what waited for a backoff, so the interrupt is
-        // cleared for the call and put back for the caller
+        // the SDK fails a call made on an interrupted thread (SdkInterruptedException): cleared for the call, put back
         boolean interrupted = Thread.interrupted();
         try {
             response = request.send();
@@ -257,63 +325,94 @@ public final class DeliveryPipeline {
                 Thread.currentThread().interrupt();
             }
         }
-        response.whenComplete((result, error) -> onCamelThread(() -> answered(request, result, error, started)));
+        // one hop from whatever thread completes the SDK's future to a sender thread
+        response.whenCompleteAsync((result, error) -> answered(request, result, error, started), answers);
     }
 
     private <R> void answered(Request<R> request, R result, Throwable error, long started) {
+        freeSlots.incrementAndGet(); // first: the next request may go while this answer is read
         try {
             listener.requestAnswered(request.items(), System.nanoTime() - started,
                     error == null ? null : SafeMessages.errorCode(error));
             request.answered(result, error);
         } catch (RuntimeException e) {
-            LOG.warn("{}: handling an answer failed: {}", name, SafeMessages.of(e), e);
+            LOG.warn("{}: handling an answer failed; the exchanges of its request fail: {}", name, SafeMessages.of(e),
+                    e);
+            fail(request::carried, e);
         } finally {
-            slots.release();
             trigger();
         }
     }
 
-    /** Runs {@code task} on a Camel thread after {@code delayMillis}, or at once when the pipeline stops first. */
-    public void later(long delayMillis, Runnable task) {
-        Timer timer = new Timer(task);
-        ScheduledExecutorService pool = scheduler;
-        if (flushing || pool == null) {
-            timer.fire();
+    /** Fails (exactly once) the submissions {@code which} names with {@code cause}; false when naming them threw. */
+    private boolean fail(java.util.function.Supplier<Collection<? extends Submission>> which, RuntimeException cause) {
+        Collection<? extends Submission> failing;
+        try {
+            failing = which.get();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not tell which exchanges to fail: {}", name, SafeMessages.of(e), e);
+            return false;
+        }
+        for (Submission submission : failing) {
+            submission.failWith(cause);
+        }
+        return true;
+    }
+
+    /**
+     * Runs {@code requeue} (which puts work back into the source and triggers) after {@code delayMillis}, on the
+     * pipeline's timer thread; at once when the pipeline is stopping. Dropped when it closes first.
+     */
+    public void retryAfter(long delayMillis, Runnable requeue) {
+        if (flushing || closed) {
+            requeue.run();
             return;
         }
-        timers.add(timer);
+        RetryTimer retry = new RetryTimer(requeue);
+        timers.add(retry);
         try {
-            pool.schedule(timer::fire, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            timer.fire();
+            retry.scheduled = timer.schedule(retry::fire, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            timers.remove(retry);
             return;
         }
         if (flushing) {
-            timer.fire(); // stopped around the call
+            retry.fire(); // a stop began around the call
         }
     }
 
-    /** A delayed task that runs once: when its time comes or when the pipeline stops, whichever is first. */
-    private final class Timer {
-        private final Runnable task;
-        private final AtomicBoolean fired = new AtomicBoolean();
+    /** Work put back after a backoff: once, when its time comes or when the pipeline stops; never after a close. */
+    private final class RetryTimer {
+        private final Runnable requeue;
+        private final AtomicBoolean done = new AtomicBoolean();
+        volatile ScheduledFuture<?> scheduled;
 
-        Timer(Runnable task) {
-            this.task = task;
+        RetryTimer(Runnable requeue) {
+            this.requeue = requeue;
         }
 
         void fire() {
-            if (fired.compareAndSet(false, true)) {
+            if (done.compareAndSet(false, true)) {
                 timers.remove(this);
-                runHere(task);
+                requeue.run();
+            }
+        }
+
+        void drop() {
+            if (done.compareAndSet(false, true)) {
+                timers.remove(this);
+                ScheduledFuture<?> future = scheduled;
+                if (future != null) {
+                    future.cancel(false);
+                }
             }
         }
     }
 
     private void wakeUpForLingeringWork() {
         long due = source.dueAt();
-        ScheduledExecutorService timer = scheduler;
-        if (due == Long.MAX_VALUE || timer == null || flushing) {
+        ScheduledThreadPoolExecutor scheduler = timer;
+        if (due == Long.MAX_VALUE || scheduler == null || flushing) {
             return;
         }
         long current = wakeUpAt.get();
@@ -322,52 +421,37 @@ public final class DeliveryPipeline {
         }
         long delay = Math.max(0, due - System.nanoTime());
         try {
-            timer.schedule(() -> {
+            scheduler.schedule(() -> {
                 wakeUpAt.compareAndSet(due, Long.MAX_VALUE);
-                runHere(this::trigger);
+                trigger();
             }, delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
             wakeUpAt.compareAndSet(due, Long.MAX_VALUE);
         }
     }
 
-    /** Runs a task of this pipeline on this (Camel) thread, marked as such. */
-    private void runHere(Runnable task) {
-        DeliveryPipeline before = RUNNING.get();
-        RUNNING.set(this);
-        try {
-            task.run();
-        } finally {
-            if (before == null) {
-                RUNNING.remove();
-            } else {
-                RUNNING.set(before);
-            }
+    /**
+     * Called by {@link Submission#complete()} once its outcome is set: the rest of its route runs on the worker pool,
+     * which first gives back its place under the pending bound.
+     */
+    void completed(Submission submission) {
+        WorkerPool pool = workers;
+        Runnable proceed = () -> {
+            released(submission);
+            submission.proceed();
+        };
+        if (pool == null) {
+            proceed.run();
+        } else {
+            pool.execute(proceed);
         }
     }
 
-    /**
-     * Moves work from an SDK thread to the pipeline's Camel pool. After the pool shut down (the pipeline stopped and
-     * completed every open exchange), the work is dropped: all it could do was done by the stop.
-     */
-    private void onCamelThread(Runnable task) {
-        ExecutorService pool = handoff;
-        if (pool == null) {
+    private void released(Submission submission) {
+        if (!open.remove(submission)) {
             return;
         }
-        try {
-            pool.execute(() -> runHere(task));
-        } catch (RejectedExecutionException stopped) {
-            LOG.debug("{}: an answer came after the endpoint stopped; its exchanges were completed by the stop", name);
-        }
-    }
-
-    /** Called by {@link Submission#complete()}. */
-    void released(Submission submission) {
-        open.remove(submission);
-        if (submission.holdsBound()) {
-            bound.release();
-        }
+        admission.leave();
         if (flushing && open.isEmpty()) {
             synchronized (idleLock) {
                 idleLock.notifyAll();
@@ -376,16 +460,52 @@ public final class DeliveryPipeline {
     }
 
     /**
+     * Runs {@code handOver} (which submits several exchanges on this thread) with the drains it would start held back
+     * until it returns, so that work handed over together is packed together (a batch of exchanges does not go out as
+     * one request per exchange while slots are free). A submission that must wait for the pending bound releases the
+     * held drains first.
+     */
+    public static void handOverTogether(Runnable handOver) {
+        if (HELD.get() != null) {
+            handOver.run();
+            return;
+        }
+        HELD.set(new LinkedHashSet<>());
+        try {
+            handOver.run();
+        } finally {
+            releaseHeldDrains();
+            HELD.remove();
+        }
+    }
+
+    private static void releaseHeldDrains() {
+        Set<DeliveryPipeline> held = HELD.get();
+        if (held == null || held.isEmpty()) {
+            return;
+        }
+        List<DeliveryPipeline> pipelines = List.copyOf(held);
+        held.clear();
+        HELD.remove();
+        try {
+            for (DeliveryPipeline pipeline : pipelines) {
+                pipeline.trigger();
+            }
+        } finally {
+            HELD.set(held);
+        }
+    }
+
+    /**
      * The last producer stopped: new exchanges are refused, what lingers or waits for a backoff is sent now, and open
      * exchanges are awaited up to {@code timeout}. Whatever is still open after that keeps going (its requests are
-     * answered and its exchanges complete on the pipeline's threads, as a forced route stop leaves them), until the
-     * pipeline is resumed by a producer that starts again (same queues, so per-group order holds across a restart) or
-     * closed with its endpoint.
+     * answered and its exchanges complete as a forced route stop leaves them), until the pipeline is resumed by a
+     * producer that starts again (same queues, so per-group order holds across a restart) or closed with its endpoint.
      *
      * @return whether every open exchange completed within the timeout
      */
     public boolean quiesce(Duration timeout) {
-        if (stopped) {
+        if (closed) {
             return true;
         }
         accepting = false;
@@ -394,10 +514,10 @@ public final class DeliveryPipeline {
         // timeout anyway, so the interrupt is held until it ends (else what the stop just sent would not be awaited)
         boolean interrupted = Thread.interrupted();
         try {
-            for (Timer timer : List.copyOf(timers)) {
-                timer.fire();
+            for (RetryTimer retry : List.copyOf(timers)) {
+                retry.fire();
             }
-            runHere(this::trigger);
+            trigger();
             long deadline = System.nanoTime() + timeout.toNanos();
             synchronized (idleLock) {
                 long left;
@@ -424,7 +544,7 @@ public final class DeliveryPipeline {
 
     /** A producer started again after {@link #quiesce}: exchanges are taken again, lingering and backoffs apply. */
     public void resume() {
-        if (stopped) {
+        if (closed) {
             throw new IllegalStateException("The " + name + " delivery pipeline is closed");
         }
         flushing = false;
@@ -432,35 +552,33 @@ public final class DeliveryPipeline {
     }
 
     /**
-     * The endpoint stops: whatever is still open completes at once with an exception saying so (its AWS client is about
-     * to close), and the thread pools end. Call after {@link #quiesce}.
+     * The endpoint stops: callers waiting for the bound are refused, retries waiting for their backoff are dropped (not
+     * sent on a client about to close), whatever is still open completes at once with an exception saying so, and the
+     * threads end (the worker pool after the completions handed to it).
      */
     public void close() {
-        if (stopped) {
+        if (closed) {
             return;
         }
         accepting = false;
         flushing = true;
-        for (Timer timer : List.copyOf(timers)) {
-            timer.fire();
+        closed = true;
+        for (RetryTimer retry : List.copyOf(timers)) {
+            retry.drop();
         }
-        List<Submission> left = List.copyOf(open);
+        List<Submission> left = new java.util.ArrayList<>();
+        admission.close(() -> left.addAll(open));
         if (!left.isEmpty()) {
             LOG.warn("{}: closing with {} exchanges not answered by AWS; they fail", name, left.size());
-            IllegalStateException reason = new IllegalStateException(
+            RuntimeException reason = new DeliveryRefusedException(
                     "The " + name + " endpoint stopped before AWS answered for this exchange");
             for (Submission submission : left) {
-                submission.abandon(reason);
-                submission.complete();
+                submission.failWith(reason);
             }
         }
-        stopped = true;
-        if (executors != null) {
-            executors.shutdownNow(scheduler);
-            executors.shutdown(handoff);
-        }
-        scheduler = null;
-        handoff = null;
+        timer.shutdownNow();
+        senders.shutdown();
+        workers.shutdown();
     }
 
     /** The context's graceful shutdown timeout: how long a stopping pipeline waits for its exchanges. */
@@ -471,25 +589,21 @@ public final class DeliveryPipeline {
 
     /** Requests sent and not yet answered. */
     public int requestsInFlight() {
-        return slots.inFlight();
+        return settings.maxInFlightRequests() - freeSlots.get();
     }
 
-    /** Exchanges admitted and not yet completed. */
+    /** Exchanges admitted and not yet handed to the rest of their route. */
     public int pendingExchanges() {
         return open.size();
     }
 
-    /** Whether the pipeline is closed. */
+    /** Whether the pipeline is closed (or not started yet). */
     public boolean isStopped() {
-        return stopped;
+        return closed;
     }
 
     /** Whether it takes new exchanges (started, not quiesced). */
     public boolean isAccepting() {
         return accepting;
-    }
-
-    public DeliveryListener listener() {
-        return listener;
     }
 }

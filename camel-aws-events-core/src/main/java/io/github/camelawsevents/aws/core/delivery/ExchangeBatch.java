@@ -20,15 +20,19 @@ public final class ExchangeBatch {
     public static final String DELIVERED_PROPERTY = "CamelAwsEventsDelivered";
 
     /**
-     * Exchange property set on every inner exchange of a batch while it is delivered: the batch exchange's id, so a
-     * producer can tell which exchanges came in the same batch (aws-scn-event does not send the later records of a
-     * group after one of them failed in the same batch, so that redelivering the batch keeps the group's order).
+     * Exchange property set on every inner exchange of a batch while it is delivered: the batch exchange's id and the
+     * attempt ({@code id/n}), so a producer can tell which exchanges came in the same attempt at a batch (aws-scn-event
+     * does not send the later records of a group after one of them failed in the same attempt, so that redelivering the
+     * batch keeps the group's order).
      */
     public static final String BATCH_ID_PROPERTY = "CamelAwsEventsBatchId";
 
+    /** Exchange property on the batch exchange: how many times it was handed to a producer (its attempts). */
+    private static final String ATTEMPT_PROPERTY = "CamelAwsEventsBatchAttempt";
+
     /** How one exchange is delivered: a producer's {@code process}. */
     @FunctionalInterface
-    public interface Delivery {
+    public interface ExchangeProcessor {
         boolean process(Exchange exchange, AsyncCallback callback);
     }
 
@@ -55,8 +59,12 @@ public final class ExchangeBatch {
      *
      * @return true when everything completed synchronously (the callback was called with true)
      */
-    public static boolean process(Exchange batch, List<Exchange> inner, Delivery delivery, AsyncCallback callback) {
+    public static boolean process(Exchange batch, List<Exchange> inner, ExchangeProcessor delivery, AsyncCallback callback) {
         boolean redelivered = batch.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class);
+        // the id names this attempt at the batch: what failed in an earlier attempt does not hold back a redelivery
+        int attempt = batch.getProperty(ATTEMPT_PROPERTY, 0, Integer.class) + 1;
+        batch.setProperty(ATTEMPT_PROPERTY, attempt);
+        String batchId = batch.getExchangeId() + "/" + attempt;
         List<Exchange> toSend = new ArrayList<>(inner.size());
         for (Exchange exchange : inner) {
             if (redelivered && exchange.getProperty(DELIVERED_PROPERTY, false, Boolean.class)) {
@@ -66,7 +74,7 @@ public final class ExchangeBatch {
                 exchange.getMessage().setHeader(Exchange.REDELIVERED, true);
             }
             exchange.setException(null);
-            exchange.setProperty(BATCH_ID_PROPERTY, batch.getExchangeId());
+            exchange.setProperty(BATCH_ID_PROPERTY, batchId);
             toSend.add(exchange);
         }
         if (toSend.isEmpty()) {
@@ -82,7 +90,7 @@ public final class ExchangeBatch {
             }
         };
         // handed over together, so their entries are packed together
-        DeliveryPipeline.together(() -> {
+        DeliveryPipeline.handOverTogether(() -> {
             for (Exchange exchange : toSend) {
                 boolean sync = delivery.process(exchange, doneSync -> {
                     if (exchange.getException() == null) {

@@ -6,20 +6,19 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
 /**
- * One exchange's work in a {@link DeliveryPipeline}: it holds a place of the pipeline's pending bound from admission
- * until it completes, and it completes exactly once: when AWS accepted or refused everything it carried, or when the
- * pipeline stops before that (then {@link #abandon} says what is unknown).
+ * One exchange's work in a {@link DeliveryPipeline}: it holds a place under the pipeline's pending bound from admission
+ * until the rest of its route starts, and it completes exactly once: when AWS accepted or refused everything it
+ * carried, or when something ends it first ({@link #failWith}: a stop, a failure while planning or reading an answer).
  * <p>
  * Subclasses keep their per-item state thread-safe: answers to different requests, and a stop, may touch one
- * submission on different Camel threads.
+ * submission on different threads.
  */
 public abstract class Submission {
 
     private final Exchange exchange;
     private final AsyncCallback callback;
     private final AtomicBoolean done = new AtomicBoolean();
-    private DeliveryPipeline pipeline;
-    private boolean holdsBound;
+    private volatile DeliveryPipeline pipeline;
 
     protected Submission(Exchange exchange, AsyncCallback callback) {
         this.exchange = exchange;
@@ -36,12 +35,47 @@ public abstract class Submission {
     }
 
     /**
-     * Completes the exchange, once: sets its headers and exception ({@link #finish()}), gives back its place in the
-     * pending bound, and calls Camel's callback. Later calls do nothing.
+     * Completes the exchange, once: sets its headers and exception ({@link #finish()}) on this thread, then the rest of
+     * its route runs on the pipeline's worker pool (before that, its place under the pending bound is given back).
+     * Later calls do nothing.
      *
      * @return whether this call completed it
      */
     public final boolean complete() {
+        if (!settle()) {
+            return false;
+        }
+        DeliveryPipeline admittedTo = pipeline;
+        if (admittedTo != null) {
+            admittedTo.completed(this);
+        } else {
+            callback.done(false);
+        }
+        return true;
+    }
+
+    /**
+     * Completes a submission that was never handed to a pipeline (nothing to send), on the calling thread: the caller
+     * then calls Camel's callback with {@code true}.
+     */
+    public final void completeNow() {
+        settle();
+    }
+
+    /** Ends whatever AWS has not answered for yet with {@code cause}, and completes the exchange (once). */
+    final void failWith(Exception cause) {
+        if (done.get()) {
+            return;
+        }
+        try {
+            abandon(cause);
+        } catch (RuntimeException e) {
+            exchange.setException(cause);
+        }
+        complete();
+    }
+
+    private boolean settle() {
         if (!done.compareAndSet(false, true)) {
             return false;
         }
@@ -49,30 +83,25 @@ public abstract class Submission {
             finish();
         } catch (RuntimeException e) {
             exchange.setException(e);
-        } finally {
-            if (pipeline != null) {
-                pipeline.released(this);
-            }
-            callback.done(false);
         }
         return true;
+    }
+
+    /** The rest of the route, on a worker thread. */
+    final void proceed() {
+        callback.done(false);
     }
 
     /** Puts the outcome on the exchange: headers, and the exception when something failed. */
     protected abstract void finish();
 
     /**
-     * The pipeline stops and cannot wait any longer: whatever AWS has not answered for yet is failed with
+     * Delivery ends before AWS answered for everything: whatever is not answered for yet is failed with
      * {@code reason} so that {@link #finish()} reports it. {@link #complete()} follows.
      */
     protected abstract void abandon(Exception reason);
 
-    final void admitted(DeliveryPipeline pipeline, boolean holdsBound) {
+    final void admitted(DeliveryPipeline pipeline) {
         this.pipeline = pipeline;
-        this.holdsBound = holdsBound;
-    }
-
-    final boolean holdsBound() {
-        return holdsBound;
     }
 }

@@ -182,6 +182,36 @@ public interface AwsClientOptionsBuilder<C extends Component, B extends AwsClien
         return self();
     }
 
+    /** How long a sending thread waits, at most, for a place under the pending bound, in milliseconds. */
+    default B maxBlockMs(long maxBlockMs) {
+        doSetProperty("maxBlockMs", maxBlockMs);
+        return self();
+    }
+
+    /** How long a sending thread waits, at most, for a place under the pending bound, as a duration, e.g. {@code 60s}. */
+    default B maxBlockMs(String maxBlockMs) {
+        doSetProperty("maxBlockMs", maxBlockMs);
+        return self();
+    }
+
+    /** A thread pool of your own on which the rest of the route continues after AWS answered. */
+    default B workerPool(java.util.concurrent.ExecutorService workerPool) {
+        doSetProperty("workerPool", workerPool);
+        return self();
+    }
+
+    /** Idle threads of the component's own worker pool. */
+    default B workerPoolCoreSize(int workerPoolCoreSize) {
+        doSetProperty("workerPoolCoreSize", workerPoolCoreSize);
+        return self();
+    }
+
+    /** The most threads of the component's own worker pool running the rest of routes at once. */
+    default B workerPoolMaxSize(int workerPoolMaxSize) {
+        doSetProperty("workerPoolMaxSize", workerPoolMaxSize);
+        return self();
+    }
+
     /** Whether the component's options may be autowired from the registry. */
     default B autowiredEnabled(boolean autowiredEnabled) {
         doSetProperty("autowiredEnabled", autowiredEnabled);

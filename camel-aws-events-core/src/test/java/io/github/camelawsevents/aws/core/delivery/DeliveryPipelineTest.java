@@ -3,13 +3,17 @@ package io.github.camelawsevents.aws.core.delivery;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -20,41 +24,46 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pipeline's contract with a fake source and a fake SDK: answers come on a thread that is not Camel's; exchanges
- * complete on the pipeline's Camel threads, exactly once; work that arrives while every slot is busy shares the next
- * request; the pending bound makes the caller wait; a stop completes what is still open.
+ * The pipeline's contract with a fake source and a fake SDK (answers come on a thread that is not ours): outcomes are
+ * set on a sender thread and the rest of the route runs on the worker pool, exactly once; the request slot is free
+ * before the route goes on; work that arrives while every slot is busy shares the next request; the pending bound
+ * makes the caller wait, at most maxBlockMs, and a close answers callers that wait; a failing planner or answer handler
+ * fails exactly its exchanges; a close drops retries instead of sending them. The route tests of both components prove
+ * the same with a real route, the real SDK client and the emulator.
  */
 class DeliveryPipelineTest {
 
     private CamelContext context;
     private final Queue<Item> queue = new ArrayDeque<>();
     private final List<FakeRequest> sent = new ArrayList<>();
+    private final AtomicReference<RuntimeException> planningFails = new AtomicReference<>();
+    private volatile boolean answerHandlingFails;
     private DeliveryPipeline pipeline;
 
     /** One unit of work of a submission. */
-    private record Item(TestSubmission owner) {
+    private record Item(Submission owner) {
     }
 
-    /** Records how and where it completed. */
+    /** Records how and where its outcome was set. */
     private static final class TestSubmission extends Submission {
-        final AtomicInteger completions = new AtomicInteger();
-        final CountDownLatch done = new CountDownLatch(1);
-        volatile String thread;
+        final AtomicInteger finished = new AtomicInteger();
+        volatile String finishThread;
         volatile Exception abandoned;
         volatile String answer;
 
         TestSubmission(Exchange exchange) {
-            super(exchange, sync -> { });
+            super(exchange, doneSync -> {
+            });
         }
 
         @Override
         protected void finish() {
-            completions.incrementAndGet();
-            thread = Thread.currentThread().getName();
-            done.countDown();
+            finished.incrementAndGet();
+            finishThread = Thread.currentThread().getName();
         }
 
         @Override
@@ -63,19 +72,61 @@ class DeliveryPipelineTest {
         }
     }
 
+    /** A submission whose "rest of the route" records its thread and may block. */
+    private static final class RouteSubmission extends Submission {
+        final CountDownLatch done = new CountDownLatch(1);
+        final AtomicInteger continued = new AtomicInteger();
+        volatile String routeThread;
+
+        RouteSubmission(Exchange exchange, CountDownLatch holdRoute, RouteSubmission[] self) {
+            super(exchange, doneSync -> {
+                self[0].continued.incrementAndGet();
+                self[0].routeThread = Thread.currentThread().getName();
+                self[0].done.countDown();
+                if (holdRoute != null) {
+                    try {
+                        holdRoute.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+        }
+
+        static RouteSubmission of(Exchange exchange, CountDownLatch holdRoute) {
+            RouteSubmission[] self = new RouteSubmission[1];
+            self[0] = new RouteSubmission(exchange, holdRoute, self);
+            return self[0];
+        }
+
+        @Override
+        protected void finish() {
+        }
+
+        @Override
+        protected void abandon(Exception reason) {
+            exchange().setException(reason);
+        }
+    }
+
     /** A request whose answer the test gives, on a thread of its own. */
     private final class FakeRequest implements DeliveryPipeline.Request<String> {
-        final List<Item> items;
+        final List<Submission> items;
         final CompletableFuture<String> response = new CompletableFuture<>();
         volatile boolean sentOnAnInterruptedThread;
 
-        FakeRequest(List<Item> items) {
+        FakeRequest(List<Submission> items) {
             this.items = items;
         }
 
         @Override
         public int items() {
             return items.size();
+        }
+
+        @Override
+        public Collection<? extends Submission> carried() {
+            return items;
         }
 
         @Override
@@ -89,13 +140,18 @@ class DeliveryPipelineTest {
 
         @Override
         public void answered(String result, Throwable error) {
-            for (Item item : items) {
-                item.owner().answer = result;
-                item.owner().complete();
+            if (answerHandlingFails) {
+                throw new IllegalStateException("a bug in the answer mapping");
+            }
+            for (Submission item : items) {
+                if (item instanceof TestSubmission test) {
+                    test.answer = result;
+                }
+                item.complete();
             }
         }
 
-        /** Answers from a thread that is not Camel's, as the SDK's Netty threads do. */
+        /** Answers from a thread that is not ours, as the SDK's Netty threads do. */
         void answer(String value) throws InterruptedException {
             Thread sdk = new Thread(() -> response.complete(value), "sdk-event-loop");
             sdk.start();
@@ -110,9 +166,13 @@ class DeliveryPipelineTest {
                 if (queue.isEmpty()) {
                     return null;
                 }
-                List<Item> items = new ArrayList<>();
+                RuntimeException planning = planningFails.getAndSet(null);
+                if (planning != null) {
+                    throw planning;
+                }
+                List<Submission> items = new ArrayList<>();
                 while (!queue.isEmpty() && items.size() < 10) {
-                    items.add(queue.poll());
+                    items.add(queue.poll().owner());
                 }
                 return new FakeRequest(items);
             }
@@ -121,6 +181,14 @@ class DeliveryPipelineTest {
         @Override
         public long dueAt() {
             return Long.MAX_VALUE;
+        }
+
+        @Override
+        public Collection<? extends Submission> discardHead() {
+            synchronized (queue) {
+                Item head = queue.poll();
+                return head == null ? List.of() : List.of(head.owner());
+            }
         }
     };
 
@@ -139,18 +207,39 @@ class DeliveryPipelineTest {
     }
 
     private DeliveryPipeline pipeline(int slots, int pending) {
-        pipeline = new DeliveryPipeline("Test", slots, pending, source, DeliveryListener.NONE);
-        pipeline.start(context, this);
+        return pipeline(slots, pending, 60_000, null);
+    }
+
+    private DeliveryPipeline pipeline(int slots, int pending, long maxBlockMs, ExecutorService workers) {
+        synchronized (sent) {
+            sent.clear();
+        }
+        synchronized (queue) {
+            queue.clear();
+        }
+        pipeline = new DeliveryPipeline(new DeliveryPipeline.Settings("Test", slots, pending, maxBlockMs, workers, 2,
+                4), source, DeliveryListener.NONE);
+        pipeline.start(context);
         return pipeline;
     }
 
     private TestSubmission submit() {
         TestSubmission submission = new TestSubmission(new DefaultExchange(context));
-        pipeline.admit(submission);
-        synchronized (queue) {
-            queue.add(new Item(submission));
-        }
-        pipeline.trigger();
+        pipeline.submit(submission, () -> {
+            synchronized (queue) {
+                queue.add(new Item(submission));
+            }
+        });
+        return submission;
+    }
+
+    private RouteSubmission submitRoute(CountDownLatch holdRoute) {
+        RouteSubmission submission = RouteSubmission.of(new DefaultExchange(context), holdRoute);
+        pipeline.submit(submission, () -> {
+            synchronized (queue) {
+                queue.add(new Item(submission));
+            }
+        });
         return submission;
     }
 
@@ -165,8 +254,12 @@ class DeliveryPipelineTest {
         }
     }
 
+    private static void awaitDone(TestSubmission submission) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> submission.finished.get() == 1);
+    }
+
     @Test
-    void workThatArrivesWhileEverySlotIsBusySharesTheNextRequestAndCompletesOnACamelThread() throws Exception {
+    void workThatArrivesWhileEverySlotIsBusySharesTheNextRequestAndOutcomesAreSetOnASenderThread() throws Exception {
         pipeline(1, 100);
         TestSubmission first = submit();
         FakeRequest one = sent(0);
@@ -179,36 +272,90 @@ class DeliveryPipelineTest {
         assertThat(pipeline.pendingExchanges()).isEqualTo(6);
 
         one.answer("a");
-        assertThat(first.done.await(10, TimeUnit.SECONDS)).isTrue();
+        awaitDone(first);
         FakeRequest two = sent(1);
         assertThat(two.items).as("the five waiting shared the next request").hasSize(5);
         two.answer("b");
         for (TestSubmission submission : later) {
-            assertThat(submission.done.await(10, TimeUnit.SECONDS)).isTrue();
+            awaitDone(submission);
             assertThat(submission.answer).isEqualTo("b");
         }
         for (TestSubmission submission : List.of(first, later.get(0), later.get(4))) {
-            assertThat(submission.thread).as("never the SDK's thread").doesNotContain("sdk").contains("TestDelivery");
-            assertThat(submission.completions).hasValue(1);
+            assertThat(submission.finishThread).as("never the SDK's thread").doesNotContain("sdk")
+                    .contains("TestSender");
+            assertThat(submission.finished).hasValue(1);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.pendingExchanges() == 0);
         assertThat(pipeline.requestsInFlight()).isZero();
     }
 
     @Test
-    void theCallerWaitsWhileThePendingBoundIsFull() throws Exception {
+    void theRestOfTheRouteRunsOnTheWorkerPoolAfterTheSlotIsFree() throws Exception {
+        pipeline(1, 100);
+        CountDownLatch holdRoute = new CountDownLatch(1);
+        RouteSubmission slow = submitRoute(holdRoute);
+        sent(0).answer("a");
+        assertThat(slow.done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slow.routeThread).as("the rest of the route").contains("TestWorker").doesNotContain("sdk");
+
+        // while that route step is still running, the next request goes: its slot was freed first
+        TestSubmission next = submit();
+        FakeRequest second = sent(1);
+        second.answer("b");
+        awaitDone(next);
+        holdRoute.countDown();
+        assertThat(slow.continued).hasValue(1);
+    }
+
+    @Test
+    void theCallerWaitsWhileThePendingBoundIsFullAndIsRefusedAfterMaxBlockMs() throws Exception {
+        pipeline(4, 2, 300, null);
+        submit();
+        submit();
+        long start = System.nanoTime();
+        assertThatThrownBy(this::submit).isInstanceOf(DeliveryRefusedException.class)
+                .hasMessageContaining("Waited 300 ms (maxBlockMs)").hasMessageContaining("maxPendingExchanges");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(250);
+        assertThat(pipeline.pendingExchanges()).as("the refused one was not admitted").isEqualTo(2);
+
+        CountDownLatch admitted = new CountDownLatch(1);
+        pipeline.close();
         pipeline(4, 2);
         submit();
         submit();
-        CountDownLatch admitted = new CountDownLatch(1);
         Thread caller = new Thread(() -> {
             submit();
             admitted.countDown();
         }, "route-thread");
         caller.start();
-        assertThat(admitted.await(200, TimeUnit.MILLISECONDS)).as("held back at the bound").isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> caller.getState() == Thread.State.WAITING
+                                                           || caller.getState() == Thread.State.TIMED_WAITING);
+        assertThat(admitted.getCount()).as("held back at the bound").isEqualTo(1);
         sent(0).answer("a");
         assertThat(admitted.await(10, TimeUnit.SECONDS)).as("admitted once the bound frees").isTrue();
+    }
+
+    @Test
+    void closingAnswersCallersWaitingForTheBound() throws Exception {
+        pipeline(4, 1);
+        TestSubmission open = submit();
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        CountDownLatch answered = new CountDownLatch(1);
+        Thread caller = new Thread(() -> {
+            try {
+                submit();
+            } catch (RuntimeException e) {
+                refused.set(e);
+            }
+            answered.countDown();
+        }, "route-thread");
+        caller.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+        pipeline.close();
+        assertThat(answered.await(10, TimeUnit.SECONDS)).as("the waiting caller got an answer").isTrue();
+        assertThat(refused.get()).isInstanceOf(DeliveryRefusedException.class).hasMessageContaining("stopped");
+        assertThat(open.finished).hasValue(1);
+        assertThat(open.abandoned).hasMessageContaining("stopped before AWS answered");
     }
 
     @Test
@@ -217,12 +364,11 @@ class DeliveryPipelineTest {
         TestSubmission open = submit();
         FakeRequest request = sent(0);
         assertThat(pipeline.quiesce(Duration.ofMillis(50))).as("not answered within the timeout").isFalse();
-        assertThat(open.completions).hasValue(0);
+        assertThat(open.finished).hasValue(0);
 
         request.answer("late");
-        assertThat(open.done.await(10, TimeUnit.SECONDS)).isTrue();
+        awaitDone(open);
         assertThat(open.answer).isEqualTo("late");
-        assertThat(open.thread).contains("TestDelivery");
         assertThat(open.abandoned).isNull();
     }
 
@@ -234,31 +380,37 @@ class DeliveryPipelineTest {
         pipeline.quiesce(Duration.ofMillis(10));
         pipeline.close();
 
-        assertThat(open.completions).hasValue(1);
+        assertThat(open.finished).hasValue(1);
         assertThat(open.abandoned).hasMessageContaining("stopped before AWS answered");
         request.answer("late");
-        assertThat(open.completions).as("exactly once").hasValue(1);
+        assertThat(open.finished).as("exactly once").hasValue(1);
         assertThat(open.answer).isNull();
         assertThat(pipeline.isStopped()).isTrue();
     }
 
     @Test
-    void aDelayedTaskRunsAtOnceWhenThePipelineStops() throws Exception {
+    void aRetryWaitingForItsBackoffGoesAtOnceOnAStopAndIsDroppedOnAClose() throws Exception {
         pipeline(1, 100);
         ConcurrentLinkedQueue<String> ran = new ConcurrentLinkedQueue<>();
-        pipeline.later(TimeUnit.HOURS.toMillis(1), () -> ran.add(Thread.currentThread().getName()));
+        pipeline.retryAfter(TimeUnit.HOURS.toMillis(1), () -> ran.add("quiesced"));
         assertThat(ran).isEmpty();
         pipeline.quiesce(Duration.ofMillis(10));
-        assertThat(ran).hasSize(1);
+        assertThat(ran).containsExactly("quiesced");
+
+        pipeline.resume();
+        pipeline.retryAfter(TimeUnit.HOURS.toMillis(1), () -> ran.add("closed"));
+        pipeline.close();
+        assertThat(ran).as("a close never sends a retry on a client about to close").containsExactly("quiesced");
     }
 
     @Test
     void aStopOnAnInterruptedThreadSendsWhatWaitedForABackoffAndAwaitsItsAnswer() throws Exception {
         pipeline(1, 100);
         TestSubmission waiting = new TestSubmission(new DefaultExchange(context));
-        pipeline.admit(waiting);
+        pipeline.submit(waiting, () -> {
+        });
         // a retry waiting for its backoff, as the producers put failed work back
-        pipeline.later(TimeUnit.HOURS.toMillis(1), () -> {
+        pipeline.retryAfter(TimeUnit.HOURS.toMillis(1), () -> {
             synchronized (queue) {
                 queue.add(new Item(waiting));
             }
@@ -286,7 +438,7 @@ class DeliveryPipelineTest {
         assertThat(sent(0).sentOnAnInterruptedThread).as("the SDK refuses calls on interrupted threads").isFalse();
         assertThat(completed).as("the stop awaited the answer").isTrue();
         assertThat(stillInterrupted).as("the interrupt is the caller's").isTrue();
-        assertThat(waiting.completions).hasValue(1);
+        assertThat(waiting.finished).hasValue(1);
         assertThat(waiting.answer).isEqualTo("a");
     }
 
@@ -295,11 +447,77 @@ class DeliveryPipelineTest {
         pipeline(1, 1);
         assertThat(pipeline.quiesce(Duration.ZERO)).isTrue();
         TestSubmission late = new TestSubmission(new DefaultExchange(context));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.admit(late))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped");
+        assertThatThrownBy(() -> pipeline.submit(late, () -> {
+        })).isInstanceOf(DeliveryRefusedException.class).hasMessageContaining("stopped");
         pipeline.resume();
         TestSubmission again = submit();
         sent(0).answer("a");
-        assertThat(again.done.await(10, TimeUnit.SECONDS)).isTrue();
+        awaitDone(again);
+    }
+
+    @Test
+    void anAnswerHandlerThatThrowsFailsExactlyTheExchangesOfItsRequest() throws Exception {
+        pipeline(1, 100);
+        TestSubmission a = submit();
+        FakeRequest first = sent(0);
+        TestSubmission b = submit();
+        TestSubmission c = submit();
+        answerHandlingFails = true;
+        first.answer("a");
+        awaitDone(a);
+        assertThat(a.abandoned).hasMessageContaining("a bug in the answer mapping");
+        answerHandlingFails = false;
+        FakeRequest second = sent(1);
+        assertThat(second.items).as("the others go on").containsExactly(b, c);
+        second.answer("b");
+        awaitDone(b);
+        awaitDone(c);
+        assertThat(b.abandoned).isNull();
+        assertThat(a.finished).hasValue(1);
+    }
+
+    @Test
+    void aPlannerThatThrowsFailsTheExchangeAtTheHeadAndTheRestGoesOn() throws Exception {
+        pipeline(1, 100);
+        TestSubmission first = submit();
+        FakeRequest one = sent(0);
+        planningFails.set(new IllegalArgumentException("cannot plan this item"));
+        TestSubmission bad = submit();
+        TestSubmission good = submit();
+        one.answer("a");
+        awaitDone(bad);
+        assertThat(bad.abandoned).hasMessageContaining("cannot plan this item");
+        FakeRequest two = sent(1);
+        assertThat(two.items).containsExactly(good);
+        two.answer("b");
+        awaitDone(good);
+        assertThat(good.abandoned).isNull();
+        assertThat(first.abandoned).isNull();
+    }
+
+    @Test
+    void aWorkerPoolOfTheUsersRunsTheRestOfTheRouteAndIsNotShutDown() throws Exception {
+        ExecutorService mine = Executors.newFixedThreadPool(2, task -> new Thread(task, "users-pool"));
+        try {
+            pipeline(1, 100, 60_000, mine);
+            RouteSubmission route = submitRoute(null);
+            sent(0).answer("a");
+            assertThat(route.done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(route.routeThread).isEqualTo("users-pool");
+            pipeline.close();
+            assertThat(mine.isShutdown()).isFalse();
+        } finally {
+            mine.shutdownNow();
+        }
+    }
+
+    @Test
+    void wrongSettingsNameTheOption() {
+        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 0, 1, 0, null, 1, 1))
+                .hasMessageContaining("maxInFlightRequests must be at least 1, got 0");
+        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 1, 1, -1, null, 1, 1))
+                .hasMessageContaining("maxBlockMs must be 0 or more, got -1");
+        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 1, 1, 0, null, 5, 2))
+                .hasMessageContaining("workerPoolCoreSize=5").hasMessageContaining("workerPoolMaxSize=2");
     }
 }

@@ -31,7 +31,7 @@ class ExchangeBatchTest {
     }
 
     /** Fails the bodies that say "bad", answers later through {@link #answerAll()}. */
-    private static final class LaterDelivery implements ExchangeBatch.Delivery {
+    private static final class LaterDelivery implements ExchangeBatch.ExchangeProcessor {
         final List<Runnable> pending = new ArrayList<>();
         final AtomicInteger calls = new AtomicInteger();
 

@@ -1,0 +1,132 @@
+package io.github.camelawsevents.aws.core.delivery;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The pending bound of a {@link DeliveryPipeline}: how many exchanges it holds (admitted, and not yet handed to the
+ * rest of their route), at most. A caller waits while it is full, at most {@code maxBlockNanos}; the state is checked
+ * again after every wait, so a caller that waited while the pipeline closed is refused, never admitted into a closed
+ * pipeline. Closing wakes every waiting caller.
+ * <p>
+ * A thread of our {@link WorkerPool} (the rest of some route after one of our producers) that must wait tells its
+ * pool, which starts another thread meanwhile: the completions queued behind it still run, so routes that send back
+ * and forth between our endpoints do not wait for each other forever.
+ */
+final class Admission {
+
+    /** Why a caller was not admitted. */
+    enum Refusal {
+        /** The pipeline closed (its endpoint stopped) before or while the caller waited. */
+        CLOSED,
+        /** The bound stayed full for the whole time a caller may wait. */
+        TIMED_OUT
+    }
+
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition freed = lock.newCondition();
+    private int taken;
+    private boolean closed;
+
+    Admission(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("the pending bound must be at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /**
+     * Takes a place, waiting while all are taken (uninterruptibly: Camel interrupts a consumer thread when it forces a
+     * route down, and a message failed then is not dead-lettered; the interrupt is cleared for the wait and reported).
+     *
+     * @param overBound     take a place even when the bound is full (work that must not wait)
+     * @param maxBlockNanos the longest wait
+     * @param admitted      runs under the admission lock once a place is taken, so a close cannot miss the caller
+     * @return null when admitted, else why not
+     */
+    Refusal enter(boolean overBound, long maxBlockNanos, Runnable admitted) {
+        lock.lock();
+        try {
+            if (closed) {
+                return Refusal.CLOSED;
+            }
+            if (taken >= capacity && !overBound) {
+                Refusal refusal = await(maxBlockNanos);
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+            taken++;
+            admitted.run();
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Refusal await(long maxBlockNanos) {
+        WorkerPool.Blocking blocking = WorkerPool.blockingOnThisThread();
+        boolean interrupted = false;
+        try {
+            long left = maxBlockNanos;
+            while (taken >= capacity && !closed) {
+                if (left <= 0) {
+                    return Refusal.TIMED_OUT;
+                }
+                try {
+                    left = freed.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            return closed ? Refusal.CLOSED : null;
+        } finally {
+            blocking.end();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Gives a place back. */
+    void leave() {
+        lock.lock();
+        try {
+            taken--;
+            freed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Refuses everything from now on and wakes every waiting caller; {@code closing} runs under the lock, so it sees
+     * every caller that was admitted and none that will be.
+     */
+    void close(Runnable closing) {
+        lock.lock();
+        try {
+            closed = true;
+            freed.signalAll();
+            closing.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Places taken now. */
+    int taken() {
+        lock.lock();
+        try {
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static long millisToNanos(long millis) {
+        return TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+}
