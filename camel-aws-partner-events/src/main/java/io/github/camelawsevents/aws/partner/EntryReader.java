@@ -35,6 +35,8 @@ final class EntryReader {
      * with the benchmark harness's JFR profile).
      */
     private volatile String lastValidSource;
+    private volatile String lastValidDetailType;
+    private volatile List<String> lastValidResources;
 
     /**
      * A reader for a producer: every entry must end up with a Source and a DetailType.
@@ -114,10 +116,44 @@ final class EntryReader {
             if (entry.detailType() == null && membersLater) {
                 sizes[i] += EntryRules.DETAIL_TYPE_MAX_BYTES;
             }
-            EntryRules.checkAllButSource(entry, sizes[i], limits, i, !membersLater);
+            checkAllButSource(entry, sizes[i], i, serialisedHere(elements.get(i)));
             entries.add(entry);
         }
         return new Entries(entries, sizes);
+    }
+
+    /**
+     * The checks of {@link EntryRules#checkAllButSource}, without repeating what is known already: a DetailType or
+     * Resources list equal to the last one that passed (the endpoint's or a header's, the same for every entry) is not
+     * checked again, and a Detail this reader serialised itself (Jackson writes well-formed JSON) is only checked to be
+     * an object, not parsed again.
+     */
+    private void checkAllButSource(PutPartnerEventsRequestEntry entry, long size, int index, boolean serialised) {
+        String entryDetailType = entry.detailType();
+        if (!membersLater || entryDetailType != null) {
+            if (entryDetailType == null || !entryDetailType.equals(lastValidDetailType)) {
+                EntryRules.checkDetailType(entryDetailType, index);
+                lastValidDetailType = entryDetailType;
+            }
+        }
+        if (serialised) {
+            EntryRules.checkSerialisedDetail(entry.detail(), index);
+        } else {
+            EntryRules.checkDetail(entry.detail(), index);
+        }
+        if (entry.hasResources() && !entry.resources().equals(lastValidResources)) {
+            EntryRules.checkResources(entry.resources(), index);
+            lastValidResources = entry.resources();
+        }
+        EntryRules.checkTimeAndSize(entry, size, limits, index);
+    }
+
+    /** Whether the reader makes the Detail JSON text itself (Jackson), rather than taking text it was given. */
+    private static boolean serialisedHere(Object element) {
+        return element != null && !(element instanceof CharSequence || element instanceof byte[]
+                                     || element instanceof java.io.InputStream
+                                     || element instanceof PutPartnerEventsRequestEntry
+                                     || element instanceof PartnerEventDetail);
     }
 
     private MessageDefaults defaultsOf(Message message) {

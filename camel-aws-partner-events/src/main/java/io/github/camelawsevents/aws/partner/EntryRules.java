@@ -67,6 +67,11 @@ public final class EntryRules {
         if (entry.hasResources()) {
             checkResources(entry.resources(), index);
         }
+        checkTimeAndSize(entry, size, limits, index);
+    }
+
+    /** An entry's own Time (years 0000 to 9999) and its size against the request limit. */
+    public static void checkTimeAndSize(PutPartnerEventsRequestEntry entry, long size, BatchLimits limits, int index) {
         if (entry.time() != null) {
             // an entry's own Time: the same range as a header's (years 0000 to 9999)
             EventTimestamps.inRange(entry.time(), "Time", index);
@@ -111,6 +116,20 @@ public final class EntryRules {
         Json.Root root = Json.checkWellFormed(detail, "Detail", index);
         if (root != Json.Root.OBJECT) {
             throw new FieldValidationException("Detail", "a JSON object", "a JSON " + root.name().toLowerCase(), index);
+        }
+    }
+
+    /**
+     * Detail that Jackson wrote from a record (well-formed by construction): only checked to be a JSON object, so the
+     * text is not parsed a second time.
+     */
+    public static void checkSerialisedDetail(String detail, int index) {
+        int first = 0;
+        while (first < detail.length() && Character.isWhitespace(detail.charAt(first))) {
+            first++;
+        }
+        if (first == detail.length() || detail.charAt(first) != '{') {
+            checkDetail(detail, index); // not an object: the full check says what it is
         }
     }
 
