@@ -184,6 +184,16 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
                             + " thread, up to twice this size.")
     private int workerPoolMaxSize = 256;
 
+    /** A cap on requests per second. */
+    @UriParam(label = "producer,advanced", defaultValue = "0",
+              description = "The most requests the endpoint sends per second (0: no cap), over all its producers; bursts"
+                            + " are at most a tenth of a second's worth, so no second sees more than 1.1 times the cap."
+                            + " For a quota that several instances share, give each its share, e.g. EventBridge's"
+                            + " PutPartnerEvents quota of 1,400 requests/s per account and region over 3 workers:"
+                            + " maxRequestsPerSecond=460. Work waits in the endpoint's queue meanwhile (bounded by"
+                            + " maxPendingExchanges), and requests fill up while it waits.")
+    private double maxRequestsPerSecond;
+
     @Override
     public String getRegion() {
         return region;
@@ -414,6 +424,14 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
         this.workerPoolMaxSize = workerPoolMaxSize;
     }
 
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
     /**
      * The delivery pipeline's settings from these options, checked (a wrong value fails at endpoint creation with the
      * option's name and value).
@@ -421,7 +439,7 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
     public io.github.camelawsevents.aws.core.delivery.DeliveryPipeline.Settings pipelineSettings(
             String name, int maxInFlightRequests, int maxPendingExchanges) {
         return new io.github.camelawsevents.aws.core.delivery.DeliveryPipeline.Settings(name, maxInFlightRequests,
-                maxPendingExchanges, maxBlockMs, workerPool, workerPoolCoreSize, workerPoolMaxSize);
+                maxPendingExchanges, maxBlockMs, workerPool, workerPoolCoreSize, workerPoolMaxSize, maxRequestsPerSecond);
     }
 
     /** A field-by-field copy, so an endpoint can change its options without touching the component's. */
@@ -454,6 +472,9 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
         }
         describe(sb);
         sb.append(", maxBlockMs=").append(maxBlockMs);
+        if (maxRequestsPerSecond > 0) {
+            sb.append(", maxRequestsPerSecond=").append(maxRequestsPerSecond);
+        }
         if (workerPool != null) {
             sb.append(", workerPool=supplied");
         } else {

@@ -71,6 +71,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "maxPendingExchanges": getOrCreateConfiguration(target).setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": getOrCreateConfiguration(target).setMaxRequestSizeBytes(property(camelContext, long.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": getOrCreateConfiguration(target).setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "profilecredentialsname":
@@ -168,6 +170,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "maxPendingExchanges": return int.class;
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": return long.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
         case "profilecredentialsname":
@@ -261,6 +265,8 @@ public class AwsPartnerEventsComponentConfigurer extends PropertyConfigurerSuppo
         case "maxPendingExchanges": return getOrCreateConfiguration(target).getMaxPendingExchanges();
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": return getOrCreateConfiguration(target).getMaxRequestSizeBytes();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
         case "overrideendpoint":
         case "overrideEndpoint": return getOrCreateConfiguration(target).isOverrideEndpoint();
         case "profilecredentialsname":

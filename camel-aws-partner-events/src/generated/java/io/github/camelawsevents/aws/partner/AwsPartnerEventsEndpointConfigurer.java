@@ -57,6 +57,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "maxPendingExchanges": target.getConfiguration().setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": target.getConfiguration().setMaxRequestSizeBytes(property(camelContext, long.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": target.getConfiguration().setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "profilecredentialsname":
@@ -147,6 +149,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "maxPendingExchanges": return int.class;
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": return long.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
         case "profilecredentialsname":
@@ -233,6 +237,8 @@ public class AwsPartnerEventsEndpointConfigurer extends PropertyConfigurerSuppor
         case "maxPendingExchanges": return target.getConfiguration().getMaxPendingExchanges();
         case "maxrequestsizebytes":
         case "maxRequestSizeBytes": return target.getConfiguration().getMaxRequestSizeBytes();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
         case "overrideendpoint":
         case "overrideEndpoint": return target.getConfiguration().isOverrideEndpoint();
         case "profilecredentialsname":

@@ -23,7 +23,7 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(42);
         props.add("accessKey");
         props.add("batchAcrossExchanges");
         props.add("connectionTimeout");
@@ -42,6 +42,7 @@ public class AwsPartnerEventsEndpointUriFactory extends org.apache.camel.support
         props.add("maxInFlightRequests");
         props.add("maxPendingExchanges");
         props.add("maxRequestSizeBytes");
+        props.add("maxRequestsPerSecond");
         props.add("overrideEndpoint");
         props.add("profileCredentialsName");
         props.add("proxyHost");

@@ -63,6 +63,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "maxInFlightRequests": getOrCreateConfiguration(target).setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
         case "maxpendingexchanges":
         case "maxPendingExchanges": getOrCreateConfiguration(target).setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "operationtype":
         case "operationType": getOrCreateConfiguration(target).setOperationType(property(camelContext, java.lang.String.class, value)); return true;
         case "overrideendpoint":
@@ -157,6 +159,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "maxInFlightRequests": return int.class;
         case "maxpendingexchanges":
         case "maxPendingExchanges": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "operationtype":
         case "operationType": return java.lang.String.class;
         case "overrideendpoint":
@@ -247,6 +251,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "maxInFlightRequests": return getOrCreateConfiguration(target).getMaxInFlightRequests();
         case "maxpendingexchanges":
         case "maxPendingExchanges": return getOrCreateConfiguration(target).getMaxPendingExchanges();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
         case "operationtype":
         case "operationType": return getOrCreateConfiguration(target).getOperationType();
         case "overrideendpoint":

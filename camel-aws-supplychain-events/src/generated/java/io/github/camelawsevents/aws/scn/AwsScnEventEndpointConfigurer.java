@@ -49,6 +49,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxInFlightRequests": target.getConfiguration().setMaxInFlightRequests(property(camelContext, int.class, value)); return true;
         case "maxpendingexchanges":
         case "maxPendingExchanges": target.getConfiguration().setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "operationtype":
         case "operationType": target.getConfiguration().setOperationType(property(camelContext, java.lang.String.class, value)); return true;
         case "overrideendpoint":
@@ -136,6 +138,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxInFlightRequests": return int.class;
         case "maxpendingexchanges":
         case "maxPendingExchanges": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "operationtype":
         case "operationType": return java.lang.String.class;
         case "overrideendpoint":
@@ -219,6 +223,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxInFlightRequests": return target.getConfiguration().getMaxInFlightRequests();
         case "maxpendingexchanges":
         case "maxPendingExchanges": return target.getConfiguration().getMaxPendingExchanges();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
         case "operationtype":
         case "operationType": return target.getConfiguration().getOperationType();
         case "overrideendpoint":

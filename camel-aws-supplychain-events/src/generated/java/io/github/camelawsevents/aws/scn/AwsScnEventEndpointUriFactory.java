@@ -23,7 +23,7 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(40);
         props.add("accessKey");
         props.add("clientTokenExpression");
         props.add("clientTokenSource");
@@ -38,6 +38,7 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
         props.add("maxBlockMs");
         props.add("maxInFlightRequests");
         props.add("maxPendingExchanges");
+        props.add("maxRequestsPerSecond");
         props.add("operationType");
         props.add("overrideEndpoint");
         props.add("preserveOrder");

@@ -96,11 +96,17 @@ public final class DeliveryPipeline {
      * @param workers             where the rest of a route runs: a pool of the user's, or null for our own
      * @param workerPoolCoreSize  our own pool's idle threads
      * @param workerPoolMaxSize   our own pool's threads when busy
+     * @param maxRequestsPerSecond requests sent per second, at most (0: no cap)
      */
     public record Settings(String name, int maxInFlightRequests, int maxPendingExchanges, long maxBlockMs,
-                           java.util.concurrent.ExecutorService workers, int workerPoolCoreSize, int workerPoolMaxSize) {
+                           java.util.concurrent.ExecutorService workers, int workerPoolCoreSize, int workerPoolMaxSize,
+                           double maxRequestsPerSecond) {
 
         public Settings {
+            if (maxRequestsPerSecond < 0 || Double.isNaN(maxRequestsPerSecond)) {
+                throw new IllegalArgumentException("maxRequestsPerSecond must be 0 (no cap) or more, got "
+                                                   + maxRequestsPerSecond);
+            }
             if (maxInFlightRequests < 1) {
                 throw new IllegalArgumentException("maxInFlightRequests must be at least 1, got " + maxInFlightRequests);
             }
@@ -128,6 +134,7 @@ public final class DeliveryPipeline {
     private final DeliveryListener listener;
     private final AtomicInteger freeSlots;
     private final Admission admission;
+    private final RequestRate rate;
     private final Set<Submission> open = ConcurrentHashMap.newKeySet();
     private final Set<RetryTimer> timers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger drainRequests = new AtomicInteger();
@@ -148,6 +155,9 @@ public final class DeliveryPipeline {
         this.listener = listener != null ? listener : DeliveryListener.NONE;
         this.freeSlots = new AtomicInteger(settings.maxInFlightRequests());
         this.admission = new Admission(settings.maxPendingExchanges());
+        // bursts of at most a tenth of a second's worth: within any second at most 1.1 times the cap
+        this.rate = new RequestRate(settings.maxRequestsPerSecond(),
+                (int) Math.ceil(settings.maxRequestsPerSecond() / 10));
     }
 
     /** Makes the pipeline's threads: senders, a timer, and (unless the user supplied one) the worker pool. */
@@ -279,9 +289,16 @@ public final class DeliveryPipeline {
 
     private void drain() {
         while (!closed && takeSlot()) {
+            long now = System.nanoTime();
+            long rateWait = rate.waitNanos(now);
+            if (rateWait > 0) {
+                freeSlots.incrementAndGet();
+                wakeUpAt(now + rateWait); // maxRequestsPerSecond: the next request goes when the cap allows
+                return;
+            }
             Request<?> request;
             try {
-                request = source.poll(System.nanoTime(), flushing);
+                request = source.poll(now, flushing);
             } catch (RuntimeException e) {
                 freeSlots.incrementAndGet();
                 LOG.warn("{}: planning the next request failed; the exchanges at the head of the queue fail: {}", name,
@@ -293,9 +310,12 @@ public final class DeliveryPipeline {
             }
             if (request == null) {
                 freeSlots.incrementAndGet();
-                wakeUpForLingeringWork();
+                if (!flushing) {
+                    wakeUpAt(source.dueAt());
+                }
                 return;
             }
+            rate.take(now);
             send(request);
         }
     }
@@ -409,10 +429,10 @@ public final class DeliveryPipeline {
         }
     }
 
-    private void wakeUpForLingeringWork() {
-        long due = source.dueAt();
+    /** Drains again at {@code due} ({@link System#nanoTime()} scale; {@link Long#MAX_VALUE}: never). */
+    private void wakeUpAt(long due) {
         ScheduledThreadPoolExecutor scheduler = timer;
-        if (due == Long.MAX_VALUE || scheduler == null || flushing) {
+        if (due == Long.MAX_VALUE || scheduler == null || closed) {
             return;
         }
         long current = wakeUpAt.get();

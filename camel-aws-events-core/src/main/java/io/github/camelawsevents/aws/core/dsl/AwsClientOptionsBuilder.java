@@ -194,6 +194,12 @@ public interface AwsClientOptionsBuilder<C extends Component, B extends AwsClien
         return self();
     }
 
+    /** The most requests the endpoint sends per second (0: no cap). */
+    default B maxRequestsPerSecond(double maxRequestsPerSecond) {
+        doSetProperty("maxRequestsPerSecond", maxRequestsPerSecond);
+        return self();
+    }
+
     /** A thread pool of your own on which the rest of the route continues after AWS answered. */
     default B workerPool(java.util.concurrent.ExecutorService workerPool) {
         doSetProperty("workerPool", workerPool);

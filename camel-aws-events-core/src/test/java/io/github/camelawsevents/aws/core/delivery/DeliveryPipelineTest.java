@@ -218,7 +218,7 @@ class DeliveryPipelineTest {
             queue.clear();
         }
         pipeline = new DeliveryPipeline(new DeliveryPipeline.Settings("Test", slots, pending, maxBlockMs, workers, 2,
-                4), source, DeliveryListener.NONE);
+                4, 0), source, DeliveryListener.NONE);
         pipeline.start(context);
         return pipeline;
     }
@@ -513,11 +513,11 @@ class DeliveryPipelineTest {
 
     @Test
     void wrongSettingsNameTheOption() {
-        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 0, 1, 0, null, 1, 1))
+        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 0, 1, 0, null, 1, 1, 0))
                 .hasMessageContaining("maxInFlightRequests must be at least 1, got 0");
-        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 1, 1, -1, null, 1, 1))
+        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 1, 1, -1, null, 1, 1, 0))
                 .hasMessageContaining("maxBlockMs must be 0 or more, got -1");
-        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 1, 1, 0, null, 5, 2))
+        assertThatThrownBy(() -> new DeliveryPipeline.Settings("T", 1, 1, 0, null, 5, 2, 0))
                 .hasMessageContaining("workerPoolCoreSize=5").hasMessageContaining("workerPoolMaxSize=2");
     }
 }
