@@ -13,6 +13,10 @@ public final class Contenders {
     public static final String PARTNER_LOOP = "partner-loop";
     public static final String PARTNER_PER_EXCHANGE = "partner-per-exchange";
     public static final String PARTNER_PER_EXCHANGE_UNBATCHED = "partner-per-exchange-unbatched";
+    public static final String PARTNER_THEN_STEP = "partner-then-step";
+    public static final String PARTNER_THEN_NOTHING = "partner-then-nothing";
+    public static final String PEER_THEN_STEP = "peer-then-step";
+    public static final String PEER_THEN_NOTHING = "peer-then-nothing";
     public static final String PARTNER_AGGREGATED = "partner-aggregated";
     public static final String PARTNER_BATCH_BODIES = "partner-batch-bodies";
     public static final String PARTNER_LIMIT = "partner-limit";
@@ -31,6 +35,11 @@ public final class Contenders {
     /** About how many sample records one aggregated Supply Chain event holds (brackets and commas counted). */
     static final int SCN_RECORDS_PER_EVENT =
             SCN_DATA_LIMIT / (SampleEvents.scnRecord(0, SampleEvents.scnGroup(0, SCN_AGGREGATED_GROUPS)).length() + 1);
+    /** SEDA consumers of the routes with a step after the producer. */
+    static final int STEP_CONSUMERS = 32;
+    /** How long that step takes (it waits, as a database write or a call to another service does). */
+    static final long STEP_MILLIS = 10;
+
     /** The event groups of the Supply Chain loop and limit: the stream of {@link #SCN_GROUPS_64}. */
     static final int SCN_STREAM_GROUPS = 64;
 
@@ -106,6 +115,25 @@ public final class Contenders {
                         "3b. aws-partner-events, 1 event/exchange, batchAcrossExchanges=false",
                         Role.OTHER, BenchSettings::partnerInFlight,
                         s -> new PartnerPerExchange(partnerWindow(s), s.partnerInFlight(), false)),
+                new Spec(PARTNER_THEN_STEP, Api.PARTNER_EVENTS,
+                        "3c. aws-partner-events, 1 event/exchange, SEDA concurrentConsumers=" + STEP_CONSUMERS
+                        + ", then a " + STEP_MILLIS + " ms step",
+                        Role.OTHER, Contenders::partnerBatchesInFlight,
+                        s -> StepAfterProducer.ours(partnerWindow(s), s.partnerInFlight(), STEP_CONSUMERS,
+                                STEP_MILLIS)),
+                new Spec(PARTNER_THEN_NOTHING, Api.PARTNER_EVENTS,
+                        "3d. the same route as 3c without the step",
+                        Role.OTHER, Contenders::partnerBatchesInFlight,
+                        s -> StepAfterProducer.ours(partnerWindow(s), s.partnerInFlight(), STEP_CONSUMERS, 0)),
+                new Spec(PEER_THEN_STEP, Api.PARTNER_EVENTS,
+                        "1c. Camel aws2-eventbridge putEvent, SEDA concurrentConsumers=" + STEP_CONSUMERS
+                        + ", then a " + STEP_MILLIS + " ms step",
+                        Role.OTHER, s -> STEP_CONSUMERS,
+                        s -> StepAfterProducer.peer(partnerWindow(s), STEP_CONSUMERS, STEP_MILLIS)),
+                new Spec(PEER_THEN_NOTHING, Api.PARTNER_EVENTS,
+                        "1d. the same route as 1c without the step",
+                        Role.OTHER, s -> STEP_CONSUMERS,
+                        s -> StepAfterProducer.peer(partnerWindow(s), STEP_CONSUMERS, 0)),
                 new Spec(PARTNER_AGGREGATED, Api.PARTNER_EVENTS,
                         "4. aws-partner-events + PartnerEventsAggregationStrategy",
                         Role.OTHER, Contenders::partnerBatchesInFlight,

@@ -14,12 +14,17 @@ final class PeerEventBridge extends RouteContender {
     private final int consumers;
 
     PeerEventBridge(int window, int consumers) {
-        super(window, emulator -> "aws2-eventbridge://default?operation=putEvent"
-                                  + "&overrideEndpoint=true&uriEndpointOverride=" + emulator.endpoint()
-                                  + "&region=" + emulator.region()
-                                  + "&accessKey=RAW(" + emulator.accessKey() + ")"
-                                  + "&secretKey=RAW(" + emulator.secretKey() + ")");
+        super(window, PeerEventBridge::uri);
         this.consumers = consumers;
+    }
+
+    /** The peer's endpoint for the emulator. */
+    static String uri(EmulatorControl.Info emulator) {
+        return "aws2-eventbridge://default?operation=putEvent"
+               + "&overrideEndpoint=true&uriEndpointOverride=" + emulator.endpoint()
+               + "&region=" + emulator.region()
+               + "&accessKey=RAW(" + emulator.accessKey() + ")"
+               + "&secretKey=RAW(" + emulator.secretKey() + ")";
     }
 
     @Override
@@ -29,6 +34,11 @@ final class PeerEventBridge extends RouteContender {
 
     @Override
     protected void fill(Exchange exchange, long n) {
+        fillPeer(exchange, n);
+    }
+
+    /** Event {@code n} as the peer's PutEvents entry: a custom source, the detail type and resource as headers. */
+    static void fillPeer(Exchange exchange, long n) {
         Message in = exchange.getIn();
         in.setBody(SampleEvents.partnerDetail(n));
         in.setHeader("CamelAwsEventbridgeSource", SampleEvents.PUT_EVENTS_SOURCE);
