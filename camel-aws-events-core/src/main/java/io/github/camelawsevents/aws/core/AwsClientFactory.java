@@ -61,18 +61,29 @@ public final class AwsClientFactory {
     /**
      * Configures the given SDK builder (e.g. {@code EventBridgeAsyncClient.builder()}) and builds the client, on the
      * non-blocking Netty HTTP client with at most {@code maxConcurrency} open requests. The client owns that HTTP
-     * client and its event loop threads: closing the client ends them at once.
+     * client and its event loop threads: closing the client ends them at once. Its futures complete on the SDK's own
+     * response threads.
      */
     public static <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C buildAsync(
             B builder, AwsClientSettings settings, int maxConcurrency) {
+        return buildAsync(builder, settings, maxConcurrency, null);
+    }
+
+    /**
+     * As {@link #buildAsync(AwsClientBuilder, AwsClientSettings, int)}, with the client's futures completed on
+     * {@code futureCompletion} (when not null) instead of the SDK's response pool, which runs a task on the completing
+     * Netty thread when it is busy. The executor must not refuse work while the client is open.
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C buildAsync(
+            B builder, AwsClientSettings settings, int maxConcurrency, java.util.concurrent.Executor futureCompletion) {
         configureCommon(builder, settings);
         // a builder, not a built HTTP client: the SDK closes what it built when the client closes (a built one
         // handed to it is never closed, and its event loop threads outlived every stopped endpoint)
         builder.httpClientBuilder(new OwnEventLoopHttpClientBuilder(settings, maxConcurrency));
-        // the SDK completes its futures on a pool of its own that runs a task on the completing Netty thread when it is
-        // busy: completed in place instead, our pipeline moves every answer to its own threads at once
-        builder.asyncConfiguration(ClientAsyncConfiguration.builder()
-                .advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, Runnable::run).build());
+        if (futureCompletion != null) {
+            builder.asyncConfiguration(ClientAsyncConfiguration.builder()
+                    .advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, futureCompletion).build());
+        }
         C client = builder.build();
         warnAboutRegion(settings, client);
         return client;

@@ -109,6 +109,6 @@ public class AwsPartnerEventsEndpoint extends AbstractDeliveringEndpoint<EventBr
     @Override
     protected EventBridgeAsyncClient buildClient() {
         return AwsClientFactory.buildAsync(EventBridgeAsyncClient.builder(), configuration,
-                configuration.getMaxInFlightRequests());
+                configuration.getMaxInFlightRequests(), deliveryThreads());
     }
 }

@@ -75,7 +75,7 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
     @Override
     protected SupplyChainAsyncClient buildClient() {
         return AwsClientFactory.buildAsync(SupplyChainAsyncClient.builder(), configuration,
-                configuration.getMaxInFlightRequests());
+                configuration.getMaxInFlightRequests(), deliveryThreads());
     }
 
     // one pipeline shared by all producers of the endpoint, so several .to() of it still keep one order per group

@@ -1,5 +1,8 @@
 package io.github.camelawsevents.aws.core.delivery;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+
 import io.github.camelawsevents.aws.core.AbstractAwsEventsEndpoint;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
 import io.github.camelawsevents.aws.core.metrics.DeliveryGauges;
@@ -35,6 +38,7 @@ public abstract class AbstractDeliveringEndpoint<C extends SdkAutoCloseable, D e
     private final DeliveryStats deliveryStats = new DeliveryStats();
     private volatile SendHealthCheck healthCheck;
     private volatile EndpointMetrics metrics;
+    private volatile ThreadPoolExecutor senderThreads;
 
     protected AbstractDeliveringEndpoint(String uri, Component component) {
         super(uri, component);
@@ -67,7 +71,7 @@ public abstract class AbstractDeliveringEndpoint<C extends SdkAutoCloseable, D e
                             this::pendingExchanges, this::waitingItems));
             metrics = reporting;
             made[0] = newDelivery(check, reporting);
-            made[0].pipeline().start(getCamelContext());
+            made[0].pipeline().start(getCamelContext(), senderThreads);
             return made[0];
         }, quiesced -> {
             healthCheck.register(getCamelContext(), healthChecksEnabled());
@@ -91,7 +95,38 @@ public abstract class AbstractDeliveringEndpoint<C extends SdkAutoCloseable, D e
         });
     }
 
-    /** Closes the delivery pipeline before the client closes: what is still open fails, saying so. */
+    /** Makes the threads that send and read answers before the client, which completes its futures on them. */
+    @Override
+    protected void doStart() throws Exception {
+        String uri = getEndpointUri();
+        String scheme = uri.substring(0, Math.max(0, uri.indexOf(':')));
+        senderThreads = DeliveryPipeline.newSenderThreads(getCamelContext(), threadNamePrefix(scheme));
+        super.doStart();
+    }
+
+    /**
+     * The executor on which a client the endpoint builds completes its futures (its sender threads), for
+     * {@link io.github.camelawsevents.aws.core.AwsClientFactory#buildAsync}.
+     */
+    protected Executor deliveryThreads() {
+        return senderThreads;
+    }
+
+    /** {@code aws-partner-events} → {@code AwsPartnerEvents}: the prefix of the endpoint's thread names. */
+    static String threadNamePrefix(String scheme) {
+        StringBuilder out = new StringBuilder();
+        for (String part : scheme.split("-")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Closes the delivery pipeline before the client closes (what is still open fails, saying so), then the sender
+     * threads once the client is closed.
+     */
     @Override
     protected void doStop() throws Exception {
         delivery.close(closing -> {
@@ -99,7 +134,14 @@ public abstract class AbstractDeliveringEndpoint<C extends SdkAutoCloseable, D e
             healthCheck.unregister();
             metrics.close();
         });
-        super.doStop();
+        try {
+            super.doStop();
+        } finally {
+            ThreadPoolExecutor senders = senderThreads;
+            if (senders != null) {
+                senders.shutdown();
+            }
+        }
     }
 
     /** What the endpoint delivered since it was created: counters and the last errors (for the dev console). */

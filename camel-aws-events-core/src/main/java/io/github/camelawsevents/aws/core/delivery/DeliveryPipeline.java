@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -146,7 +145,6 @@ public final class DeliveryPipeline {
     private ThreadPoolExecutor senders;
     private ScheduledThreadPoolExecutor timer;
     private WorkerPool workers;
-    private Executor answers;
 
     public DeliveryPipeline(Settings settings, Source source, DeliveryListener listener) {
         this.settings = settings;
@@ -160,49 +158,53 @@ public final class DeliveryPipeline {
                 (int) Math.ceil(settings.maxRequestsPerSecond() / 10));
     }
 
-    /** Makes the pipeline's threads: senders, a timer, and (unless the user supplied one) the worker pool. */
-    public void start(CamelContext context) {
+    /**
+     * The threads that plan, send and read answers for one endpoint: made before the endpoint's AWS client (which
+     * completes its futures on them, {@link io.github.camelawsevents.aws.core.AwsClientFactory#buildAsync}), shut down
+     * after it closed, by the endpoint. Their queue is unbounded: a pool that refused would leave an answer unread, and
+     * nothing ever runs in place on the thread that hands it over.
+     */
+    public static ThreadPoolExecutor newSenderThreads(CamelContext context, String name) {
         ExecutorServiceManager executors = context.getExecutorServiceManager();
-        // the senders' queue is unbounded: a pool that refused would leave an answer unread; never run in place
-        int senderThreads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        senders = new ThreadPoolExecutor(senderThreads, senderThreads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), ownThreads(executors, name + "Sender"));
-        senders.allowCoreThreadTimeOut(true);
-        timer = new ScheduledThreadPoolExecutor(1, ownThreads(executors, name + "Timer"));
+        int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ThreadPoolExecutor[] pool = new ThreadPoolExecutor[1];
+        pool[0] = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> new SenderThread(pool[0], task, executors.resolveThreadName(name + "Sender")));
+        pool[0].allowCoreThreadTimeOut(true);
+        return pool[0];
+    }
+
+    /**
+     * Makes the pipeline's timer and (unless the user supplied one) its worker pool; {@code senderThreads} are the
+     * endpoint's ({@link #newSenderThreads}).
+     */
+    public void start(CamelContext context, ThreadPoolExecutor senderThreads) {
+        ExecutorServiceManager executors = context.getExecutorServiceManager();
+        senders = senderThreads;
+        timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, executors.resolveThreadName(name + "Timer"));
+            thread.setDaemon(true);
+            return thread;
+        });
         timer.setRemoveOnCancelPolicy(true);
         workers = settings.workers() != null
                 ? WorkerPool.supplied(name, settings.workers())
                 : WorkerPool.own(name, settings.workerPoolCoreSize(), settings.workerPoolMaxSize(),
                         daemonThreads(executors, name + "Worker"));
-        ThreadPoolExecutor readers = senders;
-        answers = task -> {
-            try {
-                readers.execute(task);
-            } catch (RejectedExecutionException closing) {
-                // the pipeline closed: it completed every exchange this answer was for
-                LOG.debug("{}: an answer came after the endpoint stopped; its exchanges were completed by the stop",
-                        name);
-            }
-        };
         flushing = false;
         closed = false;
         accepting = true;
     }
 
-    /** Threads of this pipeline's sender: a drain asked for on one runs right there. */
-    private final class SenderThread extends Thread {
-        SenderThread(Runnable task, String threadName) {
+    /** A thread of an endpoint's sender pool: a drain or an answer of that endpoint's pipeline runs right there. */
+    private static final class SenderThread extends Thread {
+        private final ThreadPoolExecutor pool;
+
+        SenderThread(ThreadPoolExecutor pool, Runnable task, String threadName) {
             super(task, threadName);
+            this.pool = pool;
             setDaemon(true);
         }
-
-        boolean of(DeliveryPipeline pipeline) {
-            return pipeline == DeliveryPipeline.this;
-        }
-    }
-
-    private ThreadFactory ownThreads(ExecutorServiceManager executors, String threadName) {
-        return task -> new SenderThread(task, executors.resolveThreadName(threadName));
     }
 
     private static ThreadFactory daemonThreads(ExecutorServiceManager executors, String threadName) {
@@ -214,7 +216,7 @@ public final class DeliveryPipeline {
     }
 
     private boolean onSenderThread() {
-        return Thread.currentThread() instanceof SenderThread sender && sender.of(this);
+        return Thread.currentThread() instanceof SenderThread sender && sender.pool == senders;
     }
 
     /**
@@ -345,8 +347,24 @@ public final class DeliveryPipeline {
                 Thread.currentThread().interrupt();
             }
         }
-        // one hop from whatever thread completes the SDK's future to a sender thread
-        response.whenCompleteAsync((result, error) -> answered(request, result, error, started), answers);
+        // a client the endpoint built completes its futures on the sender threads: the answer is read right there;
+        // from any other thread (a client the user bound completes on the SDK's own threads) it moves over, once
+        response.whenComplete((result, error) -> {
+            if (onSenderThread()) {
+                answered(request, result, error, started);
+            } else {
+                readOnSenderThread(() -> answered(request, result, error, started));
+            }
+        });
+    }
+
+    private void readOnSenderThread(Runnable answer) {
+        try {
+            senders.execute(answer);
+        } catch (RejectedExecutionException closing) {
+            // the endpoint stopped: its close completed every exchange this answer was for
+            LOG.debug("{}: an answer came after the endpoint stopped; its exchanges were completed by the stop", name);
+        }
     }
 
     private <R> void answered(Request<R> request, R result, Throwable error, long started) {
@@ -597,8 +615,7 @@ public final class DeliveryPipeline {
             }
         }
         timer.shutdownNow();
-        senders.shutdown();
-        workers.shutdown();
+        workers.shutdown(); // the sender threads are the endpoint's: it ends them after its client closed
     }
 
     /** The context's graceful shutdown timeout: how long a stopping pipeline waits for its exchanges. */
