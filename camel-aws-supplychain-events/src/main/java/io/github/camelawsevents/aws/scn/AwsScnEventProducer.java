@@ -1,6 +1,10 @@
 package io.github.camelawsevents.aws.scn;
 
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelawsevents.aws.core.FieldValidationException;
 import io.github.camelawsevents.aws.core.SendHealthCheck;
@@ -30,12 +34,14 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
     private final AwsScnEventConfiguration config;
     private final ScnMessageReader reader;
     private ScnDelivery delivery;
+    /** Where an exchange that waited for its dataset's schema goes on (never on an AWS SDK thread); null while stopped. */
+    private volatile ExecutorService schemaContinuations;
 
     public AwsScnEventProducer(AwsScnEventEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
-        this.reader = new ScnMessageReader(config);
+        this.reader = new ScnMessageReader(config, endpoint.getDatasetSchemas());
     }
 
     @Override
@@ -60,6 +66,9 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
             submission = operation(exchange) == ScnOperation.getDataIntegrationEvent
                     ? readBack(exchange, callback)
                     : new ScnSubmission(exchange, callback, reader.read(exchange));
+        } catch (DatasetSchemaNeededException pending) {
+            // record check hook (issue 20): the dataset's schema is read first, then the message is read again
+            return awaitDatasetSchema(exchange, callback, pending.datasetArn());
         } catch (RuntimeException invalid) {
             exchange.setException(invalid);
             callback.done(true);
@@ -100,17 +109,56 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
         }
     }
 
-    private static ReadBackSubmission readBack(Exchange exchange, AsyncCallback callback) {
+    private ReadBackSubmission readBack(Exchange exchange, AsyncCallback callback) {
         String eventId = exchange.getMessage().getHeader(AwsScnEventConstants.EVENT_ID, String.class);
         if (eventId == null || eventId.isEmpty()) {
             throw FieldValidationException.missing(AwsScnEventConstants.EVENT_ID, -1);
         }
-        return new ReadBackSubmission(exchange, callback, eventId);
+        return new ReadBackSubmission(exchange, callback, eventId, endpoint.getDatasetSchemas());
+    }
+
+    /**
+     * The record check of a scn.data.dataset event whose dataset schema is not known yet: reads it asynchronously
+     * (GetDataLakeDataset, once per dataset however many exchanges wait) and, when it is known, processes the exchange
+     * again on a Camel thread of this producer; the calling thread does not wait. A schema that cannot be read fails
+     * the exchange, unsent.
+     */
+    private boolean awaitDatasetSchema(Exchange exchange, AsyncCallback callback, String datasetArn) {
+        ExecutorService continuations = schemaContinuations;
+        if (continuations == null) {
+            exchange.setException(new IllegalStateException("The aws-scn-event producer of " + endpoint
+                                                            + " is not started"));
+            callback.done(true);
+            return true;
+        }
+        LOG.debug("Exchange {} waits for the schema of dataset {}", exchange.getExchangeId(), datasetArn);
+        endpoint.getDatasetSchemas().fetch(datasetArn).whenComplete((schema, error) -> {
+            Runnable next = () -> {
+                if (error != null) {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    exchange.setException(cause);
+                    callback.done(false);
+                } else {
+                    // this call returned false already: whatever happens now completes asynchronously
+                    process(exchange, doneSync -> callback.done(false));
+                }
+            };
+            try {
+                continuations.execute(next);
+            } catch (RejectedExecutionException stopping) {
+                // the producer is stopping: still not on the SDK thread
+                ForkJoinPool.commonPool().execute(next);
+            }
+        });
+        return false;
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        schemaContinuations = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newThreadPool(this, "AwsScnEventDatasetSchema", 1, 4);
         delivery = endpoint.startDelivery();
         LOG.info("Started aws-scn-event producer: {}", config);
     }
@@ -122,6 +170,12 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
     @Override
     protected void doStop() throws Exception {
         delivery = null;
+        ExecutorService continuations = schemaContinuations;
+        schemaContinuations = null;
+        if (continuations != null) {
+            // exchanges still waiting for a schema go on (and fail, as the producer is stopped)
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(continuations);
+        }
         endpoint.stopDelivery();
         LOG.info("Stopped aws-scn-event producer of instance {}: {} events accepted by the endpoint so far",
                 config.getInstanceId(), endpoint.getEventsSent());
