@@ -152,13 +152,14 @@ public final class RecordCheck {
             case START_ARRAY:
                 throw typeError(schema, index, column, type, describe(p, value));
             case VALUE_STRING:
-                String text = p.getText();
-                if (type == ColumnType.STRING) {
-                    return !text.isBlank();
-                }
-                if (text.isBlank()) {
+                // the parser's buffer, not a String per value: most values are strings
+                if (isBlank(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
                     return false;
                 }
+                if (type == ColumnType.STRING) {
+                    return true;
+                }
+                String text = p.getText();
                 boolean ok = switch (type) {
                     case INT -> isInteger(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
                     case LONG -> isInteger(text, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -353,6 +354,15 @@ public final class RecordCheck {
         } catch (DateTimeException e) {
             return false;
         }
+    }
+
+    private static boolean isBlank(char[] chars, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (!Character.isWhitespace(chars[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {
