@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
  * into its dataset. A load is {@code IN_PROGRESS} for the {@linkplain #loadDelay() load delay} after the event was
  * accepted (or until {@link #completeLoads()}), then {@code SUCCEEDED}, or {@code FAILED} with a message when the
  * records do not match the declared dataset's schema or a load fault was set ({@link #failLoads}). An event for a
- * dataset that was not declared loads successfully (the emulator knows no schema to hold it against). Thread-safe.
+ * dataset that was not declared loads successfully (the emulator knows no schema to hold it against). In count-only
+ * mode no load is kept (there is no event to read back). Thread-safe.
  */
 public final class DataLake {
 

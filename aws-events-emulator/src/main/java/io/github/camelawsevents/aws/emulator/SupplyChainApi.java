@@ -100,7 +100,8 @@ final class SupplyChainApi {
             throw new AwsServiceError("ConflictException", 409, "The clientToken " + request.clientToken()
                     + " was already used with a different request (event " + outcome.eventId() + ")");
         }
-        if (outcome.kind() == SupplyChainStore.Outcome.Kind.STORED && request.datasetIdentifier() != null) {
+        if (outcome.kind() == SupplyChainStore.Outcome.Kind.STORED && request.datasetIdentifier() != null
+                && !store.isCountOnly()) {
             // the event is stored; its records load into the dataset later (IN_PROGRESS, then SUCCEEDED or FAILED)
             dataLake.startLoad(outcome.eventId(), request.datasetIdentifier(), request.data(), now);
         }
