@@ -12,6 +12,8 @@ import io.github.camelawsevents.aws.core.delivery.ExchangeBatch;
 import io.github.camelawsevents.aws.core.delivery.Submission;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,7 +149,7 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
             try {
                 continuations.execute(next);
             } catch (RejectedExecutionException stopping) {
-                // the producer is stopping: still not on the SDK thread
+                // the producer is stopping: still not on the SDK thread (the exchange fails, as it is stopped)
                 ForkJoinPool.commonPool().execute(next);
             }
         });
@@ -157,8 +159,16 @@ public class AwsScnEventProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        schemaContinuations = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newThreadPool(this, "AwsScnEventDatasetSchema", 1, 4);
+        if (config.getRecordCheck() != RecordCheckMode.OFF) {
+            // unbounded and aborting, never caller-runs: the caller is an AWS SDK thread
+            ThreadPoolProfile profile = new ThreadPoolProfile("AwsScnEventDatasetSchema");
+            profile.setPoolSize(2);
+            profile.setMaxPoolSize(2);
+            profile.setMaxQueueSize(-1);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            schemaContinuations = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newThreadPool(this, "AwsScnEventDatasetSchema", profile);
+        }
         delivery = endpoint.startDelivery();
         LOG.info("Started aws-scn-event producer: {}", config);
     }
