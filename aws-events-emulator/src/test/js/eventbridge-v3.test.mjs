@@ -127,11 +127,11 @@ describe('PutPartnerEvents (@aws-sdk/client-eventbridge v3)', () => {
       message: /^1 validation error detected: Value '\[arn:x, r+.*' at 'entries\.1\.member\.resources' failed to satisfy constraint: Member must satisfy constraint: \[Member must have length less than or equal to 2048\]$/ });
   });
 
-  test('entries of exactly 262,144 bytes are accepted; one byte more is ValidationException 400', async () => {
+  test('entries of 262,143 bytes are accepted; exactly 262,144 ("less than 256 KB") is ValidationException 400', async () => {
     const fixed = Buffer.byteLength(PARTNER_SOURCE) + Buffer.byteLength('Order Created') + 14 + 'arn:x'.length;
-    const atLimit = entry(0, { Time: new Date(), Resources: ['arn:x'], Detail: detailOf(262_144 - fixed) });
-    assert.equal((await put([atLimit])).FailedEntryCount, 0);
-    await rejectsWith(() => put([{ ...atLimit, Detail: detailOf(262_144 - fixed + 1) }]), { status: 400, type: 'ValidationException',
+    const underLimit = entry(0, { Time: new Date(), Resources: ['arn:x'], Detail: detailOf(262_143 - fixed) });
+    assert.equal((await put([underLimit])).FailedEntryCount, 0);
+    await rejectsWith(() => put([{ ...underLimit, Detail: detailOf(262_144 - fixed) }]), { status: 400, type: 'ValidationException',
       message: 'Total size of the entries in the request is over the limit.' });
     await rejectsWith(() => put([entry(0, { Detail: detailOf(131_072) }), entry(1, { Detail: detailOf(131_072) })]),
       { status: 400, type: 'ValidationException', message: 'Total size of the entries in the request is over the limit.' });

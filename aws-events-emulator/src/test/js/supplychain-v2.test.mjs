@@ -1,7 +1,8 @@
 // AWS Supply Chain through the AWS SDK for JavaScript v2 (aws-sdk), a client this project did not write.
 // aws-sdk v2's own Supply Chain model has SendDataIntegrationEvent without datasetTarget, and no
 // GetDataIntegrationEvent / ListDataIntegrationEvents, so the client is built from the service model of
-// botocore 1.43 (supplychain 2024-01-01), cut to those three operations, without documentation.
+// botocore 1.43 (supplychain 2024-01-01), cut to those three operations, without documentation, plus
+// CreateDataLakeDataset and GetDataLakeDataset with the members of the SDK for Java 2.40.2 (primaryKeys, LONG).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -243,5 +244,84 @@ describe('signatures and clocks (aws-sdk v2)', () => {
     assert.ok(Math.abs(skewed.config.systemClockOffset - 3_600_000) < 60_000, `offset ${skewed.config.systemClockOffset}`);
     const { event } = await skewed.getDataIntegrationEvent({ instanceId: INSTANCE, eventId: sent.eventId }).promise();
     assert.equal(event.eventId, sent.eventId);
+  });
+});
+
+describe('datasets and their loads (aws-sdk v2)', () => {
+  const schema = {
+    name: 'Orders',
+    fields: [
+      { name: 'order_id', type: 'STRING', isRequired: true },
+      { name: 'qty', type: 'INT', isRequired: true },
+      { name: 'total', type: 'LONG', isRequired: false },
+      { name: 'at', type: 'TIMESTAMP', isRequired: false },
+    ],
+    primaryKeys: [{ name: 'order_id' }],
+  };
+
+  async function sendToDataset(instanceId, name, data) {
+    return (await send({ instanceId, eventType: 'scn.data.dataset', data,
+      datasetTarget: { datasetIdentifier: datasetArn(instanceId, 'default', name), operationType: 'UPSERT' } })).eventId;
+  }
+
+  async function loadOf(instanceId, eventId) {
+    return (await scn.getDataIntegrationEvent({ instanceId, eventId }).promise()).event.datasetTargetDetails.datasetLoadExecution;
+  }
+
+  test('CreateDataLakeDataset then GetDataLakeDataset return the dataset as the model shapes it', async () => {
+    const instanceId = uuid(random);
+    const { dataset } = await scn.createDataLakeDataset({ instanceId, namespace: 'default', name: 'orders', schema,
+      description: 'orders' }).promise();
+    assert.equal(dataset.arn, datasetArn(instanceId, 'default', 'orders'));
+    assert.deepEqual(dataset.schema, schema);
+    assert.ok(dataset.createdTime instanceof Date);
+    const read = await scn.getDataLakeDataset({ instanceId, namespace: 'default', name: 'orders' }).promise();
+    assert.deepEqual(read.dataset, dataset);
+    await rejectsWith(() => scn.createDataLakeDataset({ instanceId, namespace: 'default', name: 'orders', schema }).promise(),
+      { status: 409, type: 'ConflictException' });
+    await rejectsWith(() => scn.getDataLakeDataset({ instanceId, namespace: 'default', name: 'nope' }).promise(),
+      { status: 404, type: 'ResourceNotFoundException' });
+    await rejectsWith(() => scn.createDataLakeDataset({ instanceId, namespace: 'default', name: 'no_schema' }).promise(),
+      { status: 400, type: 'ValidationException', message: /at 'schema' failed to satisfy constraint: Member must not be null/ });
+    await rejectsWith(() => scn.createDataLakeDataset({ instanceId, namespace: 'default', name: 'bad_type',
+      schema: { name: 'X', fields: [{ name: 'a', type: 'BOOLEAN', isRequired: true }] } }).promise(),
+      { status: 400, type: 'ValidationException', message: /Member must satisfy enum value set/ });
+  });
+
+  test('a load is IN_PROGRESS, then SUCCEEDED, or FAILED with a message when the records do not match', async () => {
+    const instanceId = uuid(random);
+    await scn.createDataLakeDataset({ instanceId, namespace: 'default', name: 'orders', schema }).promise();
+    await inspect('/settings', { method: 'POST', body: { datasetLoadDelayMillis: 3_600_000 } });
+    try {
+      const good = await sendToDataset(instanceId, 'orders', '[{"order_id":"o-1","qty":2,"total":"9000000000","at":"2024-01-31 08:15:00"}]');
+      const bad = await sendToDataset(instanceId, 'orders', '{"order_id":"o-2","qty":"two"}');
+      assert.deepEqual(await loadOf(instanceId, good), { status: 'IN_PROGRESS' });
+      assert.equal((await inspect('/scn/loads/complete', { method: 'POST' })).completed, 2);
+      assert.deepEqual(await loadOf(instanceId, good), { status: 'SUCCEEDED' });
+      const failed = await loadOf(instanceId, bad);
+      assert.equal(failed.status, 'FAILED');
+      assert.match(failed.message, /record 0: the value of column qty \(a string\) cannot be cast to INT/);
+      const listed = await scn.listDataIntegrationEvents({ instanceId }).promise();
+      assert.deepEqual(listed.events.map((e) => e.datasetTargetDetails.datasetLoadExecution.status), ['SUCCEEDED', 'FAILED']);
+    } finally {
+      await inspect('/settings', { method: 'POST', body: { datasetLoadDelayMillis: 0 } });
+    }
+  });
+
+  test('the load fault fails loads on demand', async () => {
+    const instanceId = uuid(random);
+    await scn.createDataLakeDataset({ instanceId, namespace: 'default', name: 'orders', schema }).promise();
+    await inspect('/settings', { method: 'POST', body: { failDatasetLoads: { count: 1, message: 'Schema drift' } } });
+    const failed = await sendToDataset(instanceId, 'orders', '{"order_id":"o-1","qty":1}');
+    const loaded = await sendToDataset(instanceId, 'orders', '{"order_id":"o-2","qty":1}');
+    assert.deepEqual(await loadOf(instanceId, failed), { status: 'FAILED', message: 'Schema drift' });
+    assert.deepEqual(await loadOf(instanceId, loaded), { status: 'SUCCEEDED' });
+  });
+
+  test('ListDataIntegrationEvents checks the length of nextToken (1 to 65,535)', async () => {
+    await rejectsWith(() => scn.listDataIntegrationEvents({ instanceId: INSTANCE, nextToken: 'x'.repeat(65_536) }).promise(),
+      { status: 400, type: 'ValidationException', message: /at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 65535/ });
+    await rejectsWith(() => scn.listDataIntegrationEvents({ instanceId: INSTANCE, nextToken: 'x'.repeat(65_535) }).promise(),
+      { status: 400, type: 'ValidationException', message: /The nextToken is invalid/ });
   });
 });

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectDecoder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -65,6 +66,11 @@ public final class AwsEventsEmulator implements AutoCloseable {
      * largest PutPartnerEvents (1 MiB of entries, at most 6 bytes per counted byte escaped) fits as well.
      */
     public static final int MAX_REQUEST_BODY_BYTES = 12 * 1024 * 1024 + 64 * 1024;
+    /**
+     * The longest request line read: a ListDataIntegrationEvents query with a nextToken of the model's 65,535
+     * characters, each percent-encoded as three, and the rest of the URI fit; a longer line is a malformed request.
+     */
+    public static final int MAX_INITIAL_LINE_BYTES = 3 * 65_535 + 4096;
     /** The EventBridge request size limit (sum of the entry sizes) unless {@link Builder#eventBridgeRequestSizeLimit} says otherwise. */
     public static final int DEFAULT_EVENTBRIDGE_REQUEST_SIZE_LIMIT = PartnerEventsApi.DEFAULT_REQUEST_SIZE_LIMIT;
     /** The largest EventBridge request size limit that may be set: 1 MB, EventBridge's payload limit since January 2026. */
@@ -93,6 +99,9 @@ public final class AwsEventsEmulator implements AutoCloseable {
     private final OversizedRequestAnswer initialOversizedAnswer;
     private final PartnerEventsApi partnerEventsApi;
     private final SupplyChainStore supplyChain;
+    private final DataLake dataLake;
+    private final Duration initialLoadDelay;
+    private final List<EmulatedDataset> initialDatasets;
     private final PartnerEventStore partnerEvents;
     private final FaultInjector faults;
     private final StatsRecorder stats;
@@ -115,13 +124,19 @@ public final class AwsEventsEmulator implements AutoCloseable {
         this.initialFaults = b.faults;
         this.initialOversizedAnswer = b.oversizedRequestAnswer;
         this.supplyChain = new SupplyChainStore(countOnly, b.idempotencyTokenCapacity);
+        this.dataLake = new DataLake(region, b.datasetLoadDelay);
+        this.initialLoadDelay = b.datasetLoadDelay;
+        this.initialDatasets = b.datasets.stream().map(d -> new EmulatedDataset(d.instanceId(), d.namespace(), d.name(),
+                dataLake.arnOf(d.instanceId(), d.namespace(), d.name()), d.schemaName(), d.fields(), d.primaryKeys(),
+                d.description(), d.createdTime())).toList();
+        dataLake.clear(initialLoadDelay, initialDatasets);
         this.partnerEvents = new PartnerEventStore(countOnly);
         this.faults = new FaultInjector(b.seed, b.faults);
         this.stats = new StatsRecorder(b.rejectedRequestsCapacity);
         this.partnerEventsApi = new PartnerEventsApi(partnerEvents, stats, countOnly, b.eventBridgeRequestSizeLimit,
                 b.oversizedRequestAnswer);
         RequestDispatcher dispatcher = new RequestDispatcher(
-                new SupplyChainApi(supplyChain, strictRecords),
+                new SupplyChainApi(supplyChain, dataLake, strictRecords),
                 partnerEventsApi,
                 new InspectionEndpoint(this),
                 verifySignatures ? new SigV4Verifier(accessKey, secretKey, region, b.clock) : null,
@@ -146,7 +161,9 @@ public final class AwsEventsEmulator implements AutoCloseable {
                                     .addLast("progress", progress)
                                     .addLast("idle", new IdleStateHandler(requestTimeoutMillis, 0, 0,
                                             TimeUnit.MILLISECONDS))
-                                    .addLast("http", new HttpServerCodec())
+                                    .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES,
+                                            HttpObjectDecoder.DEFAULT_MAX_HEADER_SIZE,
+                                            HttpObjectDecoder.DEFAULT_MAX_CHUNK_SIZE))
                                     .addLast("aggregate", new SizeLimitedAggregator(MAX_REQUEST_BODY_BYTES, dispatcher))
                                     .addLast("emulator", new EmulatorHttpHandler(dispatcher, progress));
                         }
@@ -243,6 +260,14 @@ public final class AwsEventsEmulator implements AutoCloseable {
         return supplyChain;
     }
 
+    /**
+     * The data lake: datasets with their schemas (declared with CreateDataLakeDataset, {@link Builder#dataset} or the
+     * inspection API), the load of every scn.data.dataset event, the load delay and the load fault.
+     */
+    public DataLake dataLake() {
+        return dataLake;
+    }
+
     /** Accepted PutPartnerEvents and PutEvents entries. */
     public PartnerEventStore partnerEvents() {
         return partnerEvents;
@@ -264,12 +289,14 @@ public final class AwsEventsEmulator implements AutoCloseable {
     }
 
     /**
-     * Clears the stores (events, client tokens, per-key sequences), the rejected requests and the statistics,
+     * Clears the stores (events, client tokens, per-key sequences, dataset loads; datasets back to those of the
+     * builder, the load delay to the builder's, no load fault), the rejected requests and the statistics,
      * and puts the faults back to those the emulator was started with ({@link Builder#faults}; none by default),
      * and the {@linkplain #oversizedRequestAnswer() oversized-request answer} to the builder's.
      */
     public void reset() {
         supplyChain.clear();
+        dataLake.clear(initialLoadDelay, initialDatasets);
         partnerEvents.clear();
         stats.reset();
         faults.set(initialFaults);
@@ -313,8 +340,43 @@ public final class AwsEventsEmulator implements AutoCloseable {
         private int eventBridgeRequestSizeLimit = DEFAULT_EVENTBRIDGE_REQUEST_SIZE_LIMIT;
         private OversizedRequestAnswer oversizedRequestAnswer = DEFAULT_OVERSIZED_REQUEST_ANSWER;
         private Clock clock = Clock.systemUTC();
+        private Duration datasetLoadDelay = Duration.ZERO;
+        private final List<EmulatedDataset> datasets = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * How long the load of a scn.data.dataset event stays IN_PROGRESS after the event was accepted before it is
+         * SUCCEEDED or FAILED (default zero: loaded at once). Settable at run time too ({@link DataLake#loadDelay}).
+         */
+        public Builder datasetLoadDelay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("datasetLoadDelay must not be negative, was " + delay);
+            }
+            this.datasetLoadDelay = delay;
+            return this;
+        }
+
+        /**
+         * Declares a dataset from the start (and again after every reset), as CreateDataLakeDataset would: the records of
+         * scn.data.dataset events for it are loaded against this schema.
+         *
+         * @param fields      its schema's fields
+         * @param primaryKeys its primary-key field names (may be empty)
+         */
+        public Builder dataset(String instanceId, String namespace, String name, List<EmulatedDataset.Field> fields,
+                               List<String> primaryKeys) {
+            for (String key : primaryKeys) {
+                if (fields.stream().noneMatch(f -> f.name().equals(key))) {
+                    throw new IllegalArgumentException("primary key " + key + " is not a field");
+                }
+            }
+            // the ARN gets the emulator's region when it starts
+            datasets.add(new EmulatedDataset(instanceId, namespace, name, null, DataLake.schemaNameOf(name), fields,
+                    primaryKeys, null, java.time.Instant.now()));
+            return this;
         }
 
         /**
@@ -331,9 +393,10 @@ public final class AwsEventsEmulator implements AutoCloseable {
         }
 
         /**
-         * The most bytes the entries of one PutPartnerEvents or PutEvents request may total by the EventBridge
-         * entry-size rule: 262,144 by default (the documented limit), at most 1,048,576 (EventBridge's event payload
-         * limit since January 2026).
+         * The EventBridge request size limit: the entries of one PutPartnerEvents or PutEvents request must total
+         * less than this many bytes by the entry-size rule ("less than 256 KB": a request of exactly the limit is
+         * refused); 262,144 by default (the documented limit), at most 1,048,576 (EventBridge's event payload limit
+         * since January 2026).
          */
         public Builder eventBridgeRequestSizeLimit(int bytes) {
             if (bytes < 1 || bytes > MAX_EVENTBRIDGE_REQUEST_SIZE_LIMIT) {

@@ -94,7 +94,7 @@ public final class EmulatorMain {
         out.println("  access key  " + emulator.accessKey());
         out.println("  secret key  " + emulator.secretKey());
         out.println("  signatures  " + (emulator.verifiesSignatures() ? "verified" : "not verified"));
-        out.println("  eventbridge entries up to " + emulator.eventBridgeRequestSizeLimit() + " bytes a request, over it "
+        out.println("  eventbridge entries under " + emulator.eventBridgeRequestSizeLimit() + " bytes a request, else "
                 + (emulator.oversizedRequestAnswer() == OversizedRequestAnswer.EMPTY_413 ? "413 with an empty body"
                         : "400 ValidationException"));
         out.println("  inspection  " + emulator.endpoint() + "/_emulator/stats");

@@ -19,6 +19,11 @@ import java.util.Map;
  * GET    /_emulator/scn/events          accepted Supply Chain events; filters instanceId, eventType, eventGroupId;
  *                                       paging offset, limit (default 1000)
  * GET    /_emulator/scn/counts          accepted events per (instanceId, eventType, eventGroupId)
+ * GET    /_emulator/scn/datasets        the datasets with their schemas
+ * POST   /_emulator/scn/datasets        declare a dataset: {"instanceId","namespace","name","schema":{"name",
+ *                                       "fields":[{"name","type","isRequired"}],"primaryKeys":[{"name"}]}}, checked as
+ *                                       CreateDataLakeDataset checks it
+ * POST   /_emulator/scn/loads/complete  complete every dataset load still IN_PROGRESS now
  * GET    /_emulator/partner/events      accepted PutPartnerEvents entries; offset, limit
  * GET    /_emulator/partner/put-events  accepted PutEvents entries; offset, limit
  * GET    /_emulator/rejections          rejected requests (most recent, bounded)
@@ -27,7 +32,10 @@ import java.util.Map;
  *                                       with its first element and adds the others per API
  * DELETE /_emulator/faults              remove every fault
  * POST   /_emulator/settings            {"oversizedRequestAnswer":"EMPTY_413"|"VALIDATION_EXCEPTION_400"}: switches the
- *                                       answer to oversized EventBridge requests until the next reset
+ *                                       answer to oversized EventBridge requests until the next reset;
+ *                                       {"datasetLoadDelayMillis":n}: how long dataset loads stay IN_PROGRESS;
+ *                                       {"failDatasetLoads":{"count":n,"message":"..."}}: the next n dataset loads
+ *                                       FAIL with that message (-1: every one, 0: none)
  * POST   /_emulator/reset               same as {@link AwsEventsEmulator#reset()}
  * </pre>
  */
@@ -50,6 +58,10 @@ final class InspectionEndpoint {
                 case "GET /_emulator/stats" -> ok(stats(emulator.stats()));
                 case "GET /_emulator/scn/events" -> ok(scnEvents(query));
                 case "GET /_emulator/scn/counts" -> ok(scnCounts());
+                case "GET /_emulator/scn/datasets" -> ok(datasets());
+                case "POST /_emulator/scn/datasets" -> ok(declareDataset(body));
+                case "POST /_emulator/scn/loads/complete" -> ok(Json.object()
+                        .put("completed", emulator.dataLake().completeLoads()));
                 case "GET /_emulator/partner/events" -> ok(partnerEvents(emulator.partnerEvents().events(), query,
                         emulator.partnerEvents().count()));
                 case "GET /_emulator/partner/put-events" -> ok(partnerEvents(emulator.partnerEvents().putEvents(),
@@ -76,7 +88,38 @@ final class InspectionEndpoint {
             };
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
+        } catch (AwsServiceError e) {
+            return error(e.status(), e.errorType() + ": " + e.getMessage());
         }
+    }
+
+    private ObjectNode datasets() {
+        ObjectNode n = Json.object();
+        ArrayNode array = n.putArray("datasets");
+        emulator.dataLake().datasets().forEach(d -> array.add(SupplyChainApi.datasetJson(d)));
+        n.put("loadDelayMillis", emulator.dataLake().loadDelay().toMillis());
+        return n;
+    }
+
+    private ObjectNode declareDataset(byte[] body) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the dataset is not valid JSON: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("the dataset must be a JSON object");
+        }
+        String instanceId = node.path("instanceId").asText(null);
+        String namespace = node.path("namespace").asText(null);
+        String name = node.path("name").asText(null);
+        if (instanceId == null || namespace == null || name == null) {
+            throw new IllegalArgumentException("a dataset needs instanceId, namespace and name");
+        }
+        EmulatedDataset dataset = emulator.dataLake().create(
+                SupplyChainApi.parseDataset(instanceId, namespace, name, node, emulator.dataLake()));
+        return Json.object().set("dataset", SupplyChainApi.datasetJson(dataset));
     }
 
     private ObjectNode info() {
@@ -89,6 +132,7 @@ final class InspectionEndpoint {
         n.put("strictRecords", emulator.isStrictRecords());
         n.put("eventBridgeRequestSizeLimit", emulator.eventBridgeRequestSizeLimit());
         n.put("oversizedRequestAnswer", emulator.oversizedRequestAnswer().name());
+        n.put("datasetLoadDelayMillis", emulator.dataLake().loadDelay().toMillis());
         n.put("seed", emulator.faults().seed());
         return n;
     }
@@ -148,6 +192,11 @@ final class InspectionEndpoint {
             o.put("datasetIdentifier", e.datasetIdentifier());
             o.put("operationType", e.operationType());
             o.put("receivedAt", e.receivedAt().toString());
+            DataLake.LoadStatus load = emulator.dataLake().loadStatus(e.eventId(), java.time.Instant.now());
+            if (load != null) {
+                o.put("loadStatus", load.status());
+                o.put("loadMessage", load.message());
+            }
         });
         return n;
     }
@@ -219,6 +268,22 @@ final class InspectionEndpoint {
             throw new IllegalArgumentException("settings must be a JSON object");
         }
         for (Map.Entry<String, JsonNode> member : node.properties()) {
+            if (member.getKey().equals("datasetLoadDelayMillis")) {
+                if (!member.getValue().canConvertToLong() || member.getValue().asLong() < 0) {
+                    throw new IllegalArgumentException("datasetLoadDelayMillis must be a number of milliseconds, 0 or"
+                            + " more");
+                }
+                emulator.dataLake().loadDelay(java.time.Duration.ofMillis(member.getValue().asLong()));
+                continue;
+            }
+            if (member.getKey().equals("failDatasetLoads")) {
+                JsonNode fault = member.getValue();
+                if (!fault.isObject() || !fault.path("count").canConvertToInt()) {
+                    throw new IllegalArgumentException("failDatasetLoads must be {\"count\":n,\"message\":\"...\"}");
+                }
+                emulator.dataLake().failLoads(fault.get("count").asInt(), fault.path("message").asText(null));
+                continue;
+            }
             if (!member.getKey().equals("oversizedRequestAnswer")) {
                 throw new IllegalArgumentException("unknown setting '" + member.getKey() + "'");
             }

@@ -5,6 +5,8 @@ enum Operation {
     SEND_DATA_INTEGRATION_EVENT("SendDataIntegrationEvent", Api.SUPPLY_CHAIN, "scn", WireProtocol.REST_JSON_1),
     GET_DATA_INTEGRATION_EVENT("GetDataIntegrationEvent", null, "scn", WireProtocol.REST_JSON_1),
     LIST_DATA_INTEGRATION_EVENTS("ListDataIntegrationEvents", null, "scn", WireProtocol.REST_JSON_1),
+    CREATE_DATA_LAKE_DATASET("CreateDataLakeDataset", null, "scn", WireProtocol.REST_JSON_1),
+    GET_DATA_LAKE_DATASET("GetDataLakeDataset", null, "scn", WireProtocol.REST_JSON_1),
     PUT_PARTNER_EVENTS("PutPartnerEvents", Api.PARTNER_EVENTS, "events", WireProtocol.AWS_JSON_1_1),
     PUT_EVENTS("PutEvents", Api.PUT_EVENTS, "events", WireProtocol.AWS_JSON_1_1),
     /** An awsJson1_1 request whose X-Amz-Target names no operation served here. */

@@ -134,10 +134,11 @@ final class PartnerEventsApi {
         for (Entry e : entries) {
             total += e.size();
         }
-        if (total > requestSizeLimit) {
+        // "less than 256 KB": a request whose entries total exactly the limit is already too large
+        if (total >= requestSizeLimit) {
             throw oversizedAnswer == OversizedRequestAnswer.EMPTY_413
                     ? AwsServiceError.tooLarge("Total size of the entries in the request is " + total
-                            + " bytes, over the limit of " + requestSizeLimit)
+                            + " bytes; it must be less than " + requestSizeLimit)
                     : AwsServiceError.validation(OVER_THE_LIMIT);
         }
     }

@@ -137,6 +137,9 @@ final class RequestDispatcher {
                 case SEND_DATA_INTEGRATION_EVENT -> supplyChain.send(route.instanceId, body);
                 case GET_DATA_INTEGRATION_EVENT -> supplyChain.get(route.instanceId, route.eventId);
                 case LIST_DATA_INTEGRATION_EVENTS -> supplyChain.list(route.instanceId, queryOf(rawUri));
+                case CREATE_DATA_LAKE_DATASET -> supplyChain.createDataset(route.instanceId, route.namespace,
+                        route.eventId, body);
+                case GET_DATA_LAKE_DATASET -> supplyChain.getDataset(route.instanceId, route.namespace, route.eventId);
                 case PUT_PARTNER_EVENTS -> partnerEvents.putPartnerEvents(body, decision);
                 case PUT_EVENTS -> partnerEvents.putEvents(body, decision);
                 default -> throw new IllegalStateException("not routable: " + op);
@@ -231,6 +234,26 @@ final class RequestDispatcher {
                 }
             }
         }
+        if (path.startsWith(SupplyChainApi.DATASETS_PREFIX)) {
+            // {instanceId}/namespaces/{namespace}/datasets/{name}
+            String[] rest = path.substring(SupplyChainApi.DATASETS_PREFIX.length()).split("/", -1);
+            if (rest.length == 5 && "namespaces".equals(rest[1]) && "datasets".equals(rest[3]) && !rest[0].isEmpty()
+                    && !rest[2].isEmpty() && !rest[4].isEmpty()) {
+                try {
+                    String instanceId = QueryStringDecoder.decodeComponent(rest[0]);
+                    String namespace = QueryStringDecoder.decodeComponent(rest[2]);
+                    String name = QueryStringDecoder.decodeComponent(rest[4]);
+                    if ("PUT".equals(method)) {
+                        return new Route(Operation.CREATE_DATA_LAKE_DATASET, instanceId, name, namespace);
+                    }
+                    if ("GET".equals(method)) {
+                        return new Route(Operation.GET_DATA_LAKE_DATASET, instanceId, name, namespace);
+                    }
+                } catch (IllegalArgumentException malformedPercentEncoding) {
+                    return new Route(Operation.UNKNOWN_PATH, null, null);
+                }
+            }
+        }
         return new Route(Operation.UNKNOWN_PATH, null, null);
     }
 
@@ -246,6 +269,10 @@ final class RequestDispatcher {
         return content == null || !content.isReadable() ? new byte[0] : ByteBufUtil.getBytes(content);
     }
 
-    private record Route(Operation operation, String instanceId, String eventId) {
+    /** {@code eventId} is the dataset name for the dataset operations. */
+    private record Route(Operation operation, String instanceId, String eventId, String namespace) {
+        Route(Operation operation, String instanceId, String eventId) {
+            this(operation, instanceId, eventId, null);
+        }
     }
 }

@@ -60,24 +60,50 @@ final class SupplyChainApi {
     static final int DATASET_ARN_MAX_LENGTH = 1011;
     static final int LIST_DEFAULT_MAX_RESULTS = 10;
     static final int LIST_MAX_RESULTS = 20;
+    static final int LIST_NEXT_TOKEN_MAX_LENGTH = 65_535;
 
     private static final String EVENT_TYPES_TEXT = EVENT_TYPES.stream().sorted().toList().toString();
 
+    static final String DATASETS_PREFIX = "/api/datalake/instance/";
+    static final Pattern DATASET_NAME = Pattern.compile("^[a-z0-9_]+$");
+    static final Pattern NAMESPACE = DATASET_NAME;
+    static final Pattern SCHEMA_NAME = Pattern.compile("^[A-Za-z0-9]+$");
+    static final Pattern FIELD_NAME = DATASET_NAME;
+    static final int DATASET_NAME_MAX_LENGTH = 75;
+    static final int NAMESPACE_MAX_LENGTH = 50;
+    static final int SCHEMA_NAME_MAX_LENGTH = 100;
+    static final int FIELDS_MAX = 500;
+    static final int FIELD_NAME_MAX_LENGTH = 100;
+    static final int PRIMARY_KEYS_MAX = 20;
+    static final int DESCRIPTION_MAX_LENGTH = 500;
+
     private final SupplyChainStore store;
+    private final DataLake dataLake;
     private final boolean strictRecords;
 
     SupplyChainApi(SupplyChainStore store, boolean strictRecords) {
+        this(store, new DataLake(AwsEventsEmulator.DEFAULT_REGION, java.time.Duration.ZERO), strictRecords);
+    }
+
+    SupplyChainApi(SupplyChainStore store, DataLake dataLake, boolean strictRecords) {
         this.store = store;
+        this.dataLake = dataLake;
         this.strictRecords = strictRecords;
     }
 
     /** SendDataIntegrationEvent: validate, then store (or replay, or conflict on the client token). */
     ApiResponse send(String instanceId, byte[] body) {
         ScnSendRequest request = parseSend(instanceId, body, strictRecords);
-        SupplyChainStore.Outcome outcome = store.accept(request, EventIds.next(), Instant.now());
+        Instant now = Instant.now();
+        SupplyChainStore.Outcome outcome = store.accept(request, EventIds.next(), now);
         if (outcome.kind() == SupplyChainStore.Outcome.Kind.CONFLICT) {
             throw new AwsServiceError("ConflictException", 409, "The clientToken " + request.clientToken()
                     + " was already used with a different request (event " + outcome.eventId() + ")");
+        }
+        if (outcome.kind() == SupplyChainStore.Outcome.Kind.STORED && request.datasetIdentifier() != null
+                && !store.isCountOnly()) {
+            // the event is stored; its records load into the dataset later (IN_PROGRESS, then SUCCEEDED or FAILED)
+            dataLake.startLoad(outcome.eventId(), request.datasetIdentifier(), request.data(), now);
         }
         return WireProtocol.REST_JSON_1.success("{\"eventId\":\"" + outcome.eventId() + "\"}");
     }
@@ -96,7 +122,7 @@ final class SupplyChainApi {
                 () -> new AwsServiceError("ResourceNotFoundException", 404,
                         "Data integration event " + eventId + " not found in instance " + instanceId));
         ObjectNode root = Json.object();
-        root.set("event", eventJson(event));
+        root.set("event", eventJson(event, Instant.now()));
         return WireProtocol.REST_JSON_1.success(root.toString());
     }
 
@@ -122,14 +148,19 @@ final class SupplyChainApi {
             }
         }
         String nextToken = single(query, "nextToken");
+        if (nextToken != null) {
+            // the model's DataIntegrationEventNextToken: 1 to 65,535 characters
+            violations.length("nextToken", nextToken, 1, LIST_NEXT_TOKEN_MAX_LENGTH, false);
+        }
         violations.throwIfAny();
         int offset = nextToken == null ? 0 : decodeNextToken(nextToken);
         List<ScnEvent> events = store.eventsOfInstance(instanceId, eventType);
         int end = Math.min(events.size(), offset + maxResults);
         ObjectNode root = Json.object();
         ArrayNode array = root.putArray("events");
+        Instant now = Instant.now();
         for (int i = Math.min(offset, events.size()); i < end; i++) {
-            array.add(eventJson(events.get(i)));
+            array.add(eventJson(events.get(i), now));
         }
         if (end < events.size()) {
             root.put("nextToken", encodeNextToken(end));
@@ -137,7 +168,7 @@ final class SupplyChainApi {
         return WireProtocol.REST_JSON_1.success(root.toString());
     }
 
-    private static ObjectNode eventJson(ScnEvent e) {
+    private ObjectNode eventJson(ScnEvent e, Instant now) {
         ObjectNode node = Json.object();
         node.put("instanceId", e.instanceId());
         node.put("eventId", e.eventId());
@@ -149,8 +180,194 @@ final class SupplyChainApi {
             ObjectNode details = node.putObject("datasetTargetDetails");
             details.put("datasetIdentifier", e.datasetIdentifier());
             details.put("operationType", e.operationType());
-            details.putObject("datasetLoadExecution").put("status", "SUCCEEDED");
+            DataLake.LoadStatus load = dataLake.loadStatus(e.eventId(), now);
+            ObjectNode execution = details.putObject("datasetLoadExecution");
+            // an event stored before its load was tracked (count-only replays) reads as loaded
+            execution.put("status", load == null ? "SUCCEEDED" : load.status());
+            if (load != null && load.message() != null) {
+                execution.put("message", load.message());
+            }
         }
+        return node;
+    }
+
+    /** CreateDataLakeDataset: {@code PUT /api/datalake/instance/{instanceId}/namespaces/{namespace}/datasets/{name}}. */
+    ApiResponse createDataset(String instanceId, String namespace, String name, byte[] body) {
+        EmulatedDataset dataset = parseDataset(instanceId, namespace, name, readObject(body), dataLake);
+        ObjectNode root = Json.object();
+        root.set("dataset", datasetJson(dataLake.create(dataset)));
+        return WireProtocol.REST_JSON_1.success(root.toString());
+    }
+
+    /** GetDataLakeDataset: {@code GET /api/datalake/instance/{instanceId}/namespaces/{namespace}/datasets/{name}}. */
+    ApiResponse getDataset(String instanceId, String namespace, String name) {
+        ConstraintViolations v = new ConstraintViolations();
+        checkDatasetPath(v, instanceId, namespace, name);
+        v.throwIfAny();
+        EmulatedDataset dataset = dataLake.dataset(instanceId, namespace, name);
+        if (dataset == null) {
+            throw new AwsServiceError("ResourceNotFoundException", 404, "The dataset " + namespace + "/" + name
+                    + " does not exist in instance " + instanceId);
+        }
+        ObjectNode root = Json.object();
+        root.set("dataset", datasetJson(dataset));
+        return WireProtocol.REST_JSON_1.success(root.toString());
+    }
+
+    private static void checkDatasetPath(ConstraintViolations v, String instanceId, String namespace, String name) {
+        if (!INSTANCE_ID.matcher(instanceId).matches()) {
+            v.pattern("instanceId", instanceId, INSTANCE_ID);
+        }
+        int before = v.count();
+        v.length("namespace", namespace, 1, NAMESPACE_MAX_LENGTH, true);
+        if (before == v.count() && !NAMESPACE.matcher(namespace).matches()) {
+            v.pattern("namespace", namespace, NAMESPACE);
+        }
+        before = v.count();
+        v.length("name", name, 1, DATASET_NAME_MAX_LENGTH, true);
+        if (before == v.count() && !DATASET_NAME.matcher(name).matches()) {
+            v.pattern("name", name, DATASET_NAME);
+        }
+    }
+
+    /**
+     * A CreateDataLakeDataset request (path members and body {@code schema}, {@code description}, {@code
+     * partitionSpec}, {@code tags}) checked against the model; also the inspection API's way to declare a dataset.
+     */
+    static EmulatedDataset parseDataset(String instanceId, String namespace, String name, JsonNode body,
+                                        DataLake dataLake) {
+        ConstraintViolations v = new ConstraintViolations();
+        checkDatasetPath(v, instanceId, namespace, name);
+        String description = text(body, "description");
+        if (description != null) {
+            v.length("description", description, 1, DESCRIPTION_MAX_LENGTH, false);
+        }
+        JsonNode schema = body.get("schema");
+        List<EmulatedDataset.Field> fields = new java.util.ArrayList<>();
+        List<String> primaryKeys = new java.util.ArrayList<>();
+        String schemaName = null;
+        if (schema != null && !schema.isNull()) {
+            if (!schema.isObject()) {
+                throw AwsServiceError.serialization("schema must be a JSON object");
+            }
+            schemaName = text(schema, "name");
+            if (schemaName == null) {
+                v.missing("schema.name");
+            } else {
+                int before = v.count();
+                v.length("schema.name", schemaName, 1, SCHEMA_NAME_MAX_LENGTH, true);
+                if (before == v.count() && !SCHEMA_NAME.matcher(schemaName).matches()) {
+                    v.pattern("schema.name", schemaName, SCHEMA_NAME);
+                }
+            }
+            JsonNode fieldList = schema.get("fields");
+            if (fieldList == null || fieldList.isNull()) {
+                v.missing("schema.fields");
+            } else if (!fieldList.isArray()) {
+                throw AwsServiceError.serialization("schema.fields must be a JSON array");
+            } else if (fieldList.size() < 1 || fieldList.size() > FIELDS_MAX) {
+                v.addWithoutValue("schema.fields", "have length between 1 and " + FIELDS_MAX + " (actual length "
+                        + fieldList.size() + ")");
+            } else {
+                Set<String> seen = new java.util.HashSet<>();
+                for (int i = 0; i < fieldList.size(); i++) {
+                    JsonNode f = fieldList.get(i);
+                    String member = "schema.fields." + (i + 1) + ".member";
+                    if (!f.isObject()) {
+                        throw AwsServiceError.serialization(member + " must be a JSON object");
+                    }
+                    String fieldName = text(f, "name");
+                    String type = text(f, "type");
+                    JsonNode required = f.get("isRequired");
+                    int before = v.count();
+                    if (fieldName == null) {
+                        v.missing(member + ".name");
+                    } else {
+                        v.length(member + ".name", fieldName, 1, FIELD_NAME_MAX_LENGTH, true);
+                        if (before == v.count() && !FIELD_NAME.matcher(fieldName).matches()) {
+                            v.pattern(member + ".name", fieldName, FIELD_NAME);
+                        }
+                    }
+                    if (type == null) {
+                        v.missing(member + ".type");
+                    } else if (!EmulatedDataset.FIELD_TYPES.contains(type)) {
+                        v.add(member + ".type", type, "satisfy enum value set: " + EmulatedDataset.FIELD_TYPES);
+                    }
+                    if (required == null || required.isNull()) {
+                        v.missing(member + ".isRequired");
+                    } else if (!required.isBoolean()) {
+                        throw AwsServiceError.serialization(member + ".isRequired must be a JSON boolean");
+                    }
+                    if (before == v.count()) {
+                        if (!seen.add(fieldName)) {
+                            throw AwsServiceError.validation("The schema has the field " + fieldName + " twice");
+                        }
+                        fields.add(new EmulatedDataset.Field(fieldName, type, required.booleanValue()));
+                    }
+                }
+            }
+            JsonNode keys = schema.get("primaryKeys");
+            if (keys != null && !keys.isNull()) {
+                if (!keys.isArray()) {
+                    throw AwsServiceError.serialization("schema.primaryKeys must be a JSON array");
+                }
+                if (keys.size() < 1 || keys.size() > PRIMARY_KEYS_MAX) {
+                    v.addWithoutValue("schema.primaryKeys", "have length between 1 and " + PRIMARY_KEYS_MAX
+                            + " (actual length " + keys.size() + ")");
+                }
+                for (int i = 0; i < keys.size(); i++) {
+                    String key = keys.get(i).isObject() ? text(keys.get(i), "name") : null;
+                    if (key == null) {
+                        v.missing("schema.primaryKeys." + (i + 1) + ".member.name");
+                    } else {
+                        primaryKeys.add(key);
+                    }
+                }
+            }
+        } else if (!ASC_NAMESPACE.equals(namespace)) {
+            v.missing("schema");
+        }
+        v.throwIfAny();
+        for (String key : primaryKeys) {
+            if (fields.stream().noneMatch(f -> f.name().equals(key))) {
+                throw AwsServiceError.validation("The primary key " + key + " is not a field of the schema");
+            }
+        }
+        if (schemaName == null) {
+            // asc without a schema: the entity's built-in schema (the emulator knows its required columns only)
+            List<EmulatedDataset.Field> builtIn = AscRecordRules.builtInSchema(name);
+            if (builtIn == null) {
+                throw AwsServiceError.validation("The name " + name + " is not a supported data entity of the asc"
+                        + " namespace");
+            }
+            fields = builtIn;
+            schemaName = DataLake.schemaNameOf(name);
+        }
+        return new EmulatedDataset(instanceId, namespace, name, dataLake.arnOf(instanceId, namespace, name), schemaName,
+                fields, primaryKeys, description, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    static ObjectNode datasetJson(EmulatedDataset d) {
+        ObjectNode node = Json.object();
+        node.put("instanceId", d.instanceId());
+        node.put("namespace", d.namespace());
+        node.put("name", d.name());
+        node.put("arn", d.arn());
+        ObjectNode schema = node.putObject("schema");
+        schema.put("name", d.schemaName());
+        ArrayNode fields = schema.putArray("fields");
+        for (EmulatedDataset.Field f : d.fields()) {
+            fields.addObject().put("name", f.name()).put("type", f.type()).put("isRequired", f.isRequired());
+        }
+        if (!d.primaryKeys().isEmpty()) {
+            ArrayNode keys = schema.putArray("primaryKeys");
+            d.primaryKeys().forEach(k -> keys.addObject().put("name", k));
+        }
+        if (d.description() != null) {
+            node.put("description", d.description());
+        }
+        node.put("createdTime", Json.epochSeconds(d.createdTime()));
+        node.put("lastModifiedTime", Json.epochSeconds(d.createdTime()));
         return node;
     }
 
@@ -315,6 +532,6 @@ final class SupplyChainApi {
         } catch (IllegalArgumentException e) {
             // falls through to the error below
         }
-        throw AwsServiceError.validation("The nextToken is invalid: " + token);
+        throw AwsServiceError.validation("The nextToken is invalid: " + abbreviate(token));
     }
 }

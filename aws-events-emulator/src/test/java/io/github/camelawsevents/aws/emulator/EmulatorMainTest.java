@@ -50,7 +50,7 @@ class EmulatorMainTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             EmulatorMain.printBanner(new PrintStream(out, true, StandardCharsets.UTF_8), emulator);
             assertThat(out.toString(StandardCharsets.UTF_8)).contains(emulator.endpoint().toString(), "eu-west-1",
-                    "AKIAMAIN000000000000", "main-secret", "entries up to 1048576 bytes a request, over it 413");
+                    "AKIAMAIN000000000000", "main-secret", "entries under 1048576 bytes a request, else 413");
         }
     }
 

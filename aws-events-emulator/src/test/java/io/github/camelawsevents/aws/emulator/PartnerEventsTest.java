@@ -181,14 +181,16 @@ class PartnerEventsTest {
     }
 
     @Test
-    void acceptsEntriesTotallingExactly262144BytesAndAnswersValidationExceptionAbove() {
+    void acceptsEntriesTotallingLessThan262144BytesAndAnswersValidationExceptionFromExactly262144() {
+        // "less than 256 KB" (the component's batches stay strictly under it too: EntryRules.requestLimits)
         // Source 43 + DetailType 13 + Time 14 + Resource 5, Detail fills the rest; 'é' counts two bytes
         int fixed = SOURCE.length() + "Order Created".length() + 14 + "arn:x".length();
-        String detailAtLimit = detail(262_144 - fixed);
-        PutPartnerEventsRequestEntry atLimit = entry(detailAtLimit).toBuilder().time(Instant.now()).resources("arn:x").build();
-        assertThat(events.putPartnerEvents(b -> b.entries(atLimit)).failedEntryCount()).isZero();
+        String detailUnderLimit = detail(262_143 - fixed);
+        PutPartnerEventsRequestEntry underLimit = entry(detailUnderLimit).toBuilder().time(Instant.now())
+                .resources("arn:x").build();
+        assertThat(events.putPartnerEvents(b -> b.entries(underLimit)).failedEntryCount()).isZero();
 
-        PutPartnerEventsRequestEntry overByOne = atLimit.toBuilder().detail(detail(262_144 - fixed + 1)).build();
+        PutPartnerEventsRequestEntry overByOne = underLimit.toBuilder().detail(detail(262_144 - fixed)).build();
         assertValidationException(() -> events.putPartnerEvents(b -> b.entries(overByOne)),
                 "Total size of the entries in the request is over the limit.");
 
@@ -254,9 +256,9 @@ class PartnerEventsTest {
              EventBridgeClient client = SdkClients.eventBridge(oneMegabyte)) {
             assertThat(oneMegabyte.eventBridgeRequestSizeLimit()).isEqualTo(1_048_576);
             int fixed = SOURCE.length() + "Order Created".length();
-            assertThat(client.putPartnerEvents(b -> b.entries(entry(detail(1_048_576 - fixed)))).failedEntryCount())
+            assertThat(client.putPartnerEvents(b -> b.entries(entry(detail(1_048_575 - fixed)))).failedEntryCount())
                     .isZero();
-            assertThatThrownBy(() -> client.putPartnerEvents(b -> b.entries(entry(detail(1_048_576 - fixed + 1)))))
+            assertThatThrownBy(() -> client.putPartnerEvents(b -> b.entries(entry(detail(1_048_576 - fixed)))))
                     .isInstanceOfSatisfying(EventBridgeException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(400);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");

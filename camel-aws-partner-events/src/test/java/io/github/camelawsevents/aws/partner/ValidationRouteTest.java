@@ -123,6 +123,26 @@ class ValidationRouteTest extends EmulatorRouteTestSupport {
     }
 
     @Test
+    void theComponentAndTheEmulatorAgreeThatAnEntryMustBeUnder262144Bytes() {
+        // Source + DetailType + Time (14) + Detail: 262,143 bytes go and are stored; 262,144 are refused unsent
+        int fixed = SOURCE.length() + "OrderCreated".length() + 14;
+        java.time.Instant time = java.time.Instant.parse("2026-12-05T00:00:00Z");
+        String largest = "{\"p\":\"" + "x".repeat(262_143 - fixed - 8) + "\"}";
+        Exchange sent = template.send("direct:send", e -> e.getMessage().setBody(
+                PutPartnerEventsRequestEntry.builder().detail(largest).time(time).build()));
+        assertThat(sent.getException()).isNull();
+        assertThat(emulator().partnerEvents().events()).singleElement()
+                .satisfies(ev -> assertThat(ev.detail()).hasSize(largest.length()));
+
+        String oneMore = "{\"p\":\"" + "x".repeat(262_144 - fixed - 8) + "\"}";
+        Exchange refused = template.send("direct:send", e -> e.getMessage().setBody(
+                PutPartnerEventsRequestEntry.builder().detail(oneMore).time(time).build()));
+        assertThat(refused.getException()).isInstanceOf(FieldValidationException.class)
+                .hasMessageContaining("under 262144 bytes");
+        assertThat(emulator().stats().totalRequests()).as("only the first was sent").isEqualTo(1);
+    }
+
+    @Test
     void oneBadEntryRefusesTheWholeMessageNamingItsPosition() {
         List<Object> batch = List.of("{}", "{}", PutPartnerEventsRequestEntry.builder().detail("{}")
                 .detailType("y".repeat(200)).build(), "{}");

@@ -81,6 +81,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recordcheck":
+        case "recordCheck": getOrCreateConfiguration(target).setRecordCheck(property(camelContext, io.github.camelawsevents.aws.scn.RecordCheckMode.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "retrybasedelay":
         case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -177,6 +179,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "recordcheck":
+        case "recordCheck": return io.github.camelawsevents.aws.scn.RecordCheckMode.class;
         case "region": return java.lang.String.class;
         case "retrybasedelay":
         case "retryBaseDelay": return long.class;
@@ -269,6 +273,8 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "recordcheck":
+        case "recordCheck": return getOrCreateConfiguration(target).getRecordCheck();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "retrybasedelay":
         case "retryBaseDelay": return getOrCreateConfiguration(target).getRetryBaseDelay();

@@ -67,6 +67,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recordcheck":
+        case "recordCheck": target.getConfiguration().setRecordCheck(property(camelContext, io.github.camelawsevents.aws.scn.RecordCheckMode.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "retrybasedelay":
         case "retryBaseDelay": target.getConfiguration().setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -156,6 +158,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "recordcheck":
+        case "recordCheck": return io.github.camelawsevents.aws.scn.RecordCheckMode.class;
         case "region": return java.lang.String.class;
         case "retrybasedelay":
         case "retryBaseDelay": return long.class;
@@ -241,6 +245,8 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "recordcheck":
+        case "recordCheck": return target.getConfiguration().getRecordCheck();
         case "region": return target.getConfiguration().getRegion();
         case "retrybasedelay":
         case "retryBaseDelay": return target.getConfiguration().getRetryBaseDelay();

@@ -23,7 +23,7 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(41);
         props.add("accessKey");
         props.add("clientTokenExpression");
         props.add("clientTokenSource");
@@ -47,6 +47,7 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
         props.add("proxyPort");
         props.add("proxyProtocol");
         props.add("readTimeout");
+        props.add("recordCheck");
         props.add("region");
         props.add("retryBaseDelay");
         props.add("retryCircuitBreaker");

@@ -119,6 +119,20 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
     private String clientTokenExpression;
 
     /**
+     * Check every record against its target's schema before sending: OFF (no check), WARN_UNKNOWN or STRICT. With
+     * WARN_UNKNOWN and STRICT a record that lacks a required column (or has it null or empty), holds a value not of its
+     * column's type, a timestamp in no form the service takes, or an internal field (connection_id, db_creation_dttm,
+     * db_updation_dttm) is refused: its exchange fails with a RecordCheckException naming the record's index, the
+     * column, the rule and the value's JSON type, and nothing of the message is sent. Columns the schema does not know
+     * are sent with a warning logged once per column (WARN_UNKNOWN) or refused (STRICT). For the 15 fixed event types
+     * the schemas ship with the component; for scn.data.dataset the target dataset's schema is read with
+     * GetDataLakeDataset (IAM action scn:GetDataLakeDataset) once per dataset and kept. Off by default, so that
+     * upgrading changes no route's outcome and needs no new IAM action; WARN_UNKNOWN is the recommended setting.
+     */
+    @UriParam(label = "producer", defaultValue = "OFF", enums = "OFF,WARN_UNKNOWN,STRICT")
+    private RecordCheckMode recordCheck = RecordCheckMode.OFF;
+
+    /**
      * An AWS Supply Chain asynchronous client to use instead of building one from these options; it is never closed
      * by the component.
      */
@@ -214,6 +228,14 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         this.clientTokenExpression = clientTokenExpression;
     }
 
+    public RecordCheckMode getRecordCheck() {
+        return recordCheck;
+    }
+
+    public void setRecordCheck(RecordCheckMode recordCheck) {
+        this.recordCheck = recordCheck;
+    }
+
     public SupplyChainAsyncClient getSupplyChainClient() {
         return supplyChainClient;
     }
@@ -255,6 +277,9 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
             throw new IllegalArgumentException("clientTokenSource must be set: MESSAGE_ID, EXCHANGE_ID, CONTENT_HASH,"
                                                + " KAFKA_RECORD, EXPRESSION or NONE");
         }
+        if (recordCheck == null) {
+            throw new IllegalArgumentException("recordCheck must be set: OFF, WARN_UNKNOWN or STRICT");
+        }
         if (clientTokenSource == ClientTokenSource.EXPRESSION
                 && (clientTokenExpression == null || clientTokenExpression.isBlank())) {
             throw new IllegalArgumentException("clientTokenSource=EXPRESSION needs clientTokenExpression (a simple"
@@ -283,6 +308,7 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         if (clientTokenExpression != null) {
             out.append(", clientTokenExpression=").append(clientTokenExpression);
         }
+        out.append(", recordCheck=").append(recordCheck);
         if (supplyChainClient != null) {
             out.append(", supplyChainClient=supplied");
         }

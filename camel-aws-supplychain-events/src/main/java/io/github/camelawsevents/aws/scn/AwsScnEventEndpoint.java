@@ -13,6 +13,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Component;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
@@ -38,6 +39,8 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
     private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final AtomicInteger peakRequestsInFlight = new AtomicInteger();
     private final AtomicLong eventsSent = new AtomicLong();
+    /** The schemas of the datasets this endpoint's records were checked against (option recordCheck). */
+    private final DatasetSchemas datasetSchemas = new DatasetSchemas(this::getClient);
 
     public AwsScnEventEndpoint(String uri, Component component, AwsScnEventConfiguration configuration) {
         super(uri, component);
@@ -135,6 +138,20 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
     @ManagedAttribute(description = "Events AWS accepted")
     public long getEventsSent() {
         return eventsSent.get();
+    }
+
+    /**
+     * The dataset schemas read for the record check of scn.data.dataset events; {@link DatasetSchemas#forget} makes
+     * the next event read a dataset's schema again.
+     */
+    public DatasetSchemas getDatasetSchemas() {
+        return datasetSchemas;
+    }
+
+    /** Forgets the kept schema of a dataset (after its load failed for a schema reason); the next event reads it again. */
+    @ManagedOperation(description = "Forget the kept schema of a dataset (by ARN), so the next event reads it again")
+    public boolean forgetDatasetSchema(String datasetArn) {
+        return datasetSchemas.forget(datasetArn);
     }
 
     void requestStarted() {

@@ -130,6 +130,11 @@ final class DataRecords {
         return source != null ? source : join(IntStream.range(0, count()).boxed().toList());
     }
 
+    /** The JSON text the records came in, when they came as one text (object or array); null otherwise. */
+    String sourceText() {
+        return source;
+    }
+
     /** How many records. */
     public int count() {
         return texts != null ? texts.size() : spans.length / 2;

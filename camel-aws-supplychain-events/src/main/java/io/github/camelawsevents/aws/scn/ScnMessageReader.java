@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelawsevents.aws.core.EventTimestamps;
@@ -20,6 +22,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.supplychain.model.DataIntegrationEventDatasetTargetConfiguration;
 import software.amazon.awssdk.services.supplychain.model.SendDataIntegrationEventRequest;
 
@@ -38,10 +42,25 @@ import software.amazon.awssdk.services.supplychain.model.SendDataIntegrationEven
  */
 final class ScnMessageReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ScnMessageReader.class);
+    /** Unknown columns warned about at most once each, up to this many (column names, never values). */
+    private static final int MAX_WARNED_COLUMNS = 1024;
+
     private final AwsScnEventConfiguration config;
+    private final DatasetSchemas datasetSchemas;
+    private final Set<String> warnedColumns = ConcurrentHashMap.newKeySet();
 
     ScnMessageReader(AwsScnEventConfiguration config) {
+        this(config, null);
+    }
+
+    /**
+     * @param datasetSchemas the dataset schemas read so far, for the record check of scn.data.dataset events; may be
+     *                       null when the check is off
+     */
+    ScnMessageReader(AwsScnEventConfiguration config, DatasetSchemas datasetSchemas) {
         this.config = config;
+        this.datasetSchemas = datasetSchemas;
     }
 
     /**
@@ -108,6 +127,7 @@ final class ScnMessageReader {
         if (ScnConstraints.targetsAscNamespace(eventType, datasetId)) {
             records.checkNoConnectionId();
         }
+        checkRecords(records, eventType, datasetId, operation);
         List<DataRecords.EventData> events = records.events(ScnConstraints.DATA_MAX_LENGTH);
         List<String> data = events.stream().map(DataRecords.EventData::data).toList();
 
@@ -160,6 +180,7 @@ final class ScnMessageReader {
         if (ScnConstraints.targetsAscNamespace(eventType, datasetId)) {
             records.checkNoConnectionId();
         }
+        checkRecords(records, eventType, datasetId, operation);
         if (ScnConstraints.length(data) > ScnConstraints.DATA_MAX_LENGTH) {
             throw FieldValidationException.tooLong("data", ScnConstraints.DATA_MAX_LENGTH,
                     ScnConstraints.length(data), "characters (a request body is one event and is not split)", -1);
@@ -185,6 +206,42 @@ final class ScnMessageReader {
         }
         return new OutgoingEvents(new EventGroupKey(instanceId, eventType, groupId), List.of(b.build()),
                 List.of(records.count()), false);
+    }
+
+    /**
+     * The record check (option recordCheck): the records against the schema shipped for a fixed event type, or the
+     * dataset's schema read with GetDataLakeDataset.
+     *
+     * @throws RecordCheckException         for the first record that breaks a rule
+     * @throws DatasetSchemaNeededException when the dataset's schema has not been read yet (the producer reads it
+     *                                      asynchronously, then reads the message again)
+     */
+    private void checkRecords(DataRecords records, String eventType, String datasetId, String operation) {
+        RecordCheckMode mode = config.getRecordCheck();
+        if (mode == null || mode == RecordCheckMode.OFF) {
+            return;
+        }
+        RecordSchema schema;
+        if (ScnConstraints.DATASET_EVENT_TYPE.equals(eventType)) {
+            schema = datasetSchemas != null ? datasetSchemas.cached(datasetId) : null;
+            if (schema == null) {
+                throw new DatasetSchemaNeededException(datasetId);
+            }
+        } else {
+            schema = AscEntitySchemas.shipped().forEventType(eventType);
+            if (schema == null) {
+                return;
+            }
+        }
+        Set<String> unknown = RecordCheck.check(records, schema, mode, "DELETE".equals(operation));
+        for (String column : unknown) {
+            String key = schema.name() + "#" + column;
+            if (warnedColumns.size() < MAX_WARNED_COLUMNS && warnedColumns.add(key)) {
+                LOG.warn("Records for {} carry the column {}, which its schema does not know (shipped schemas as of"
+                         + " {}): sent anyway (recordCheck=WARN_UNKNOWN; STRICT refuses them). Warned once per"
+                         + " column.", schema.name(), column, AscEntitySchemas.shipped().asOf());
+            }
+        }
     }
 
     private String derivedToken(Exchange exchange, String instanceId, String eventType, String groupId,

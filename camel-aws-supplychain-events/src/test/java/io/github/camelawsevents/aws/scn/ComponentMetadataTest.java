@@ -88,7 +88,7 @@ class ComponentMetadataTest {
         assertThat(names(metadata().get("headers"))).contains("CamelAwsScnEventType", "CamelAwsScnEventGroupId",
                 "CamelAwsScnEventTimestamp", "CamelAwsScnClientToken", "CamelAwsScnDatasetIdentifier",
                 "CamelAwsScnDatasetOperationType", "CamelAwsScnEventId", "CamelAwsScnEventIds",
-                "CamelAwsScnOperation");
+                "CamelAwsScnOperation", "CamelAwsScnDatasetLoadStatus", "CamelAwsScnDatasetLoadMessage");
     }
 
     @Test

@@ -69,8 +69,9 @@ class MalformedHttpTest {
     void anOverlongHeaderOrRequestLineIsABadRequest() {
         assertSingleError("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000)
                           + "\r\nContent-Length: 0\r\n\r\n", 400, "BadRequestException");
-        assertSingleError("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 400,
-                "BadRequestException");
+        // the request line may hold a ListDataIntegrationEvents nextToken of 65,535 characters, percent-encoded
+        assertSingleError("GET /" + "a".repeat(AwsEventsEmulator.MAX_INITIAL_LINE_BYTES) + " HTTP/1.1\r\nHost: 127.0.0.1"
+                          + "\r\n\r\n", 400, "BadRequestException");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.camelawsevents.aws.core.dsl.ContextBoundComponentBuilder;
 import io.github.camelawsevents.aws.scn.AwsScnEventComponent;
 import io.github.camelawsevents.aws.scn.AwsScnEventConfiguration;
 import io.github.camelawsevents.aws.scn.ClientTokenSource;
+import io.github.camelawsevents.aws.scn.RecordCheckMode;
 import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
 
 /**
@@ -85,6 +86,12 @@ public interface AwsScnEventComponentBuilderFactory {
         /** With clientTokenSource=EXPRESSION: the simple expression whose value identifies each message. */
         default AwsScnEventComponentBuilder clientTokenExpression(String clientTokenExpression) {
             doSetProperty("clientTokenExpression", clientTokenExpression);
+            return this;
+        }
+
+        /** Check records against their target's schema before sending: OFF, WARN_UNKNOWN or STRICT; default OFF. */
+        default AwsScnEventComponentBuilder recordCheck(RecordCheckMode recordCheck) {
+            doSetProperty("recordCheck", recordCheck);
             return this;
         }
 
