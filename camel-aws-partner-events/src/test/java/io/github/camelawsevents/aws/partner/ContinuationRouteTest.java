@@ -17,6 +17,7 @@ import io.github.camelawsevents.aws.emulator.FaultSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class ContinuationRouteTest extends EmulatorRouteTestSupport {
         for (int i = 0; i < 3000; i++) {
             template.sendBody("seda:threads", "{\"i\":" + i + "}");
         }
-        getMockEndpoint("mock:threads").assertIsSatisfied(60_000);
+        MockEndpoint.assertIsSatisfied(120, java.util.concurrent.TimeUnit.SECONDS, getMockEndpoint("mock:threads"));
         assertThat(stepThreads).isNotEmpty().allSatisfy(name -> assertThat(name)
                 .contains("AwsPartnerEventsWorker")
                 .doesNotContainIgnoringCase("sdk").doesNotContainIgnoringCase("netty")
@@ -107,7 +108,7 @@ class ContinuationRouteTest extends EmulatorRouteTestSupport {
         for (int i = 0; i < 800; i++) {
             template.sendBody("seda:slow", "{\"i\":" + i + "}");
         }
-        getMockEndpoint("mock:slow").assertIsSatisfied(60_000);
+        MockEndpoint.assertIsSatisfied(120, java.util.concurrent.TimeUnit.SECONDS, getMockEndpoint("mock:slow"));
         assertThat(mostAtOnce.get()).as("steps of 20 ms at once").isGreaterThanOrEqualTo(8);
     }
 
@@ -120,8 +121,8 @@ class ContinuationRouteTest extends EmulatorRouteTestSupport {
             template.sendBody("seda:a", "{\"a\":" + i + "}");
             template.sendBody("seda:b", "{\"b\":" + i + "}");
         }
-        getMockEndpoint("mock:ab").assertIsSatisfied(60_000);
-        getMockEndpoint("mock:ba").assertIsSatisfied(60_000);
+        MockEndpoint.assertIsSatisfied(120, java.util.concurrent.TimeUnit.SECONDS, getMockEndpoint("mock:ab"));
+        MockEndpoint.assertIsSatisfied(120, java.util.concurrent.TimeUnit.SECONDS, getMockEndpoint("mock:ba"));
         assertThat(emulator().partnerEvents().count()).isEqualTo(1200);
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelawsevents.aws.emulator.FaultSettings;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class ContinuationRouteTest extends EmulatorRouteTestSupport {
         for (int i = 0; i < 2000; i++) {
             template.sendBodyAndHeader("seda:threads", "{\"id\":\"o-" + i + "\"}", "n", i % 64);
         }
-        getMockEndpoint("mock:threads").assertIsSatisfied(60_000);
+        MockEndpoint.assertIsSatisfied(120, java.util.concurrent.TimeUnit.SECONDS, getMockEndpoint("mock:threads"));
         assertThat(stepThreads).isNotEmpty().allSatisfy(name -> assertThat(name)
                 .contains("AwsScnEventWorker")
                 .doesNotContainIgnoringCase("sdk").doesNotContainIgnoringCase("netty")
@@ -71,7 +72,7 @@ class ContinuationRouteTest extends EmulatorRouteTestSupport {
         for (int i = 0; i < 800; i++) {
             template.sendBodyAndHeader("seda:slow", "{\"id\":\"o-" + i + "\"}", "n", i % 64);
         }
-        getMockEndpoint("mock:slow").assertIsSatisfied(60_000);
+        MockEndpoint.assertIsSatisfied(120, java.util.concurrent.TimeUnit.SECONDS, getMockEndpoint("mock:slow"));
         assertThat(mostAtOnce.get()).as("steps of 20 ms at once").isGreaterThanOrEqualTo(8);
     }
 }

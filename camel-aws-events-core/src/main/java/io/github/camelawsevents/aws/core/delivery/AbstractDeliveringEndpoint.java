@@ -100,7 +100,7 @@ public abstract class AbstractDeliveringEndpoint<C extends SdkAutoCloseable, D e
     protected void doStart() throws Exception {
         String uri = getEndpointUri();
         String scheme = uri.substring(0, Math.max(0, uri.indexOf(':')));
-        senderThreads = DeliveryPipeline.newSenderThreads(getCamelContext(), threadNamePrefix(scheme));
+        senderThreads = SenderThreads.newPool(getCamelContext(), threadNamePrefix(scheme));
         super.doStart();
     }
 

@@ -7,16 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelawsevents.aws.core.SafeMessages;
 import org.apache.camel.CamelContext;
@@ -135,15 +130,13 @@ public final class DeliveryPipeline {
     private final Admission admission;
     private final RequestRate rate;
     private final Set<Submission> open = ConcurrentHashMap.newKeySet();
-    private final Set<RetryTimer> timers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger drainRequests = new AtomicInteger();
-    private final AtomicLong wakeUpAt = new AtomicLong(Long.MAX_VALUE);
     private final Object idleLock = new Object();
     private volatile boolean flushing;
     private volatile boolean closed = true;
     private volatile boolean accepting;
     private ThreadPoolExecutor senders;
-    private ScheduledThreadPoolExecutor timer;
+    private PipelineTimers timers;
     private WorkerPool workers;
 
     public DeliveryPipeline(Settings settings, Source source, DeliveryListener listener) {
@@ -159,34 +152,13 @@ public final class DeliveryPipeline {
     }
 
     /**
-     * The threads that plan, send and read answers for one endpoint: made before the endpoint's AWS client (which
-     * completes its futures on them, {@link io.github.camelawsevents.aws.core.AwsClientFactory#buildAsync}), shut down
-     * after it closed, by the endpoint. Their queue is unbounded: a pool that refused would leave an answer unread, and
-     * nothing ever runs in place on the thread that hands it over.
-     */
-    public static ThreadPoolExecutor newSenderThreads(CamelContext context, String name) {
-        ExecutorServiceManager executors = context.getExecutorServiceManager();
-        int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        ThreadPoolExecutor[] pool = new ThreadPoolExecutor[1];
-        pool[0] = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> new SenderThread(pool[0], task, executors.resolveThreadName(name + "Sender")));
-        pool[0].allowCoreThreadTimeOut(true);
-        return pool[0];
-    }
-
-    /**
      * Makes the pipeline's timer and (unless the user supplied one) its worker pool; {@code senderThreads} are the
-     * endpoint's ({@link #newSenderThreads}).
+     * endpoint's ({@link SenderThreads#newPool}).
      */
     public void start(CamelContext context, ThreadPoolExecutor senderThreads) {
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         senders = senderThreads;
-        timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, executors.resolveThreadName(name + "Timer"));
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
+        timers = new PipelineTimers(daemonThreads(executors, name + "Timer"));
         workers = settings.workers() != null
                 ? WorkerPool.supplied(name, settings.workers())
                 : WorkerPool.own(name, settings.workerPoolCoreSize(), settings.workerPoolMaxSize(),
@@ -194,17 +166,6 @@ public final class DeliveryPipeline {
         flushing = false;
         closed = false;
         accepting = true;
-    }
-
-    /** A thread of an endpoint's sender pool: a drain or an answer of that endpoint's pipeline runs right there. */
-    private static final class SenderThread extends Thread {
-        private final ThreadPoolExecutor pool;
-
-        SenderThread(ThreadPoolExecutor pool, Runnable task, String threadName) {
-            super(task, threadName);
-            this.pool = pool;
-            setDaemon(true);
-        }
     }
 
     private static ThreadFactory daemonThreads(ExecutorServiceManager executors, String threadName) {
@@ -216,7 +177,7 @@ public final class DeliveryPipeline {
     }
 
     private boolean onSenderThread() {
-        return Thread.currentThread() instanceof SenderThread sender && sender.pool == senders;
+        return SenderThreads.isCurrent(senders);
     }
 
     /**
@@ -406,65 +367,16 @@ public final class DeliveryPipeline {
             requeue.run();
             return;
         }
-        RetryTimer retry = new RetryTimer(requeue);
-        timers.add(retry);
-        try {
-            retry.scheduled = timer.schedule(retry::fire, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            timers.remove(retry);
-            return;
-        }
-        if (flushing) {
-            retry.fire(); // a stop began around the call
-        }
-    }
-
-    /** Work put back after a backoff: once, when its time comes or when the pipeline stops; never after a close. */
-    private final class RetryTimer {
-        private final Runnable requeue;
-        private final AtomicBoolean done = new AtomicBoolean();
-        volatile ScheduledFuture<?> scheduled;
-
-        RetryTimer(Runnable requeue) {
-            this.requeue = requeue;
-        }
-
-        void fire() {
-            if (done.compareAndSet(false, true)) {
-                timers.remove(this);
-                requeue.run();
-            }
-        }
-
-        void drop() {
-            if (done.compareAndSet(false, true)) {
-                timers.remove(this);
-                ScheduledFuture<?> future = scheduled;
-                if (future != null) {
-                    future.cancel(false);
-                }
-            }
+        if (timers.retryAfter(delayMillis, requeue) && flushing) {
+            timers.fireRetries(); // a stop began around the call
         }
     }
 
     /** Drains again at {@code due} ({@link System#nanoTime()} scale; {@link Long#MAX_VALUE}: never). */
     private void wakeUpAt(long due) {
-        ScheduledThreadPoolExecutor scheduler = timer;
-        if (due == Long.MAX_VALUE || scheduler == null || closed) {
-            return;
-        }
-        long current = wakeUpAt.get();
-        if (due >= current || !wakeUpAt.compareAndSet(current, due)) {
-            return; // an earlier wake-up is set already
-        }
-        long delay = Math.max(0, due - System.nanoTime());
-        try {
-            scheduler.schedule(() -> {
-                wakeUpAt.compareAndSet(due, Long.MAX_VALUE);
-                trigger();
-            }, delay, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopping) {
-            wakeUpAt.compareAndSet(due, Long.MAX_VALUE);
+        PipelineTimers current = timers;
+        if (current != null && !closed) {
+            current.wakeUpAt(due, this::trigger);
         }
     }
 
@@ -552,9 +464,7 @@ public final class DeliveryPipeline {
         // timeout anyway, so the interrupt is held until it ends (else what the stop just sent would not be awaited)
         boolean interrupted = Thread.interrupted();
         try {
-            for (RetryTimer retry : List.copyOf(timers)) {
-                retry.fire();
-            }
+            timers.fireRetries();
             trigger();
             long deadline = System.nanoTime() + timeout.toNanos();
             synchronized (idleLock) {
@@ -601,9 +511,7 @@ public final class DeliveryPipeline {
         accepting = false;
         flushing = true;
         closed = true;
-        for (RetryTimer retry : List.copyOf(timers)) {
-            retry.drop();
-        }
+        timers.close();
         List<Submission> left = new java.util.ArrayList<>();
         admission.close(() -> left.addAll(open));
         if (!left.isEmpty()) {
@@ -614,7 +522,6 @@ public final class DeliveryPipeline {
                 submission.failWith(reason);
             }
         }
-        timer.shutdownNow();
         workers.shutdown(); // the sender threads are the endpoint's: it ends them after its client closed
     }
 

@@ -219,7 +219,7 @@ class DeliveryPipelineTest {
         }
         pipeline = new DeliveryPipeline(new DeliveryPipeline.Settings("Test", slots, pending, maxBlockMs, workers, 2,
                 4, 0), source, DeliveryListener.NONE);
-        pipeline.start(context, DeliveryPipeline.newSenderThreads(context, "Test"));
+        pipeline.start(context, SenderThreads.newPool(context, "Test"));
         return pipeline;
     }
 
