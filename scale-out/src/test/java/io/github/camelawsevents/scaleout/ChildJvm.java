@@ -166,6 +166,17 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Sends a signal with the system's {@code kill} command, e.g. {@code STOP} (the JVM stands still: no thread runs,
+     * no heartbeat is sent, nothing it holds is released) and {@code CONT} (it goes on where it stood).
+     */
+    void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
     /** {@code kill -9}: no shutdown hook, no last commit. Returns once the process is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -36,7 +36,7 @@ final class ScaleOutScenario {
     static final int GROUPS = 64;
     static final String INSTANCE = "8928ae12-15e5-4441-825d-ec2184f0a43a";
 
-    enum Happening { NONE, KILL_AND_REPLACE, ADD_WORKER, EMULATOR_OUTAGE }
+    enum Happening { NONE, KILL_AND_REPLACE, ADD_WORKER, EMULATOR_OUTAGE, PAUSE_PAST_SESSION_TIMEOUT }
 
     record Options(String name, String description, int workers, Happening happening, boolean coalesceRecords,
             boolean checkInvariants, boolean atSupplyChainProgress) {
@@ -53,6 +53,8 @@ final class ScaleOutScenario {
     private final int perComponent;
     private final Options options;
     private final Duration outage;
+    /** How long a paused worker stands still: past the workers' session timeout (6 s), so its partitions move. */
+    static final Duration PAUSE = Duration.ofSeconds(12);
     private final Duration deadline;
     /** Events per component delivered before the clock starts: 5 % of them. */
     private final int warmUp;
@@ -181,6 +183,19 @@ final class ScaleOutScenario {
                         // the length of the outage is the fault itself, not a wait for something to happen
                         Thread.sleep(outage.toMillis());
                         proxy.up();
+                    }
+                    case PAUSE_PAST_SESSION_TIMEOUT -> {
+                        Worker paused = workers.get(0);
+                        paused.pause();
+                        // a stopped JVM commits nothing: these are the offsets its partitions' next owners start from
+                        scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
+                        partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
+                        happened = paused.name() + " paused (SIGSTOP) for " + PAUSE.toSeconds() + " s at "
+                                   + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
+                        // the length of the pause is the fault itself (past session.timeout.ms, so the group
+                        // rebalances without it), not a wait for something to happen
+                        Thread.sleep(PAUSE.toMillis());
+                        paused.resume();
                     }
                     default -> throw new IllegalStateException();
                 }

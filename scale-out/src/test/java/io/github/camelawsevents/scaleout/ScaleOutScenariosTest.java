@@ -116,12 +116,21 @@ class ScaleOutScenariosTest {
                 ScaleOutScenario.Happening.EMULATOR_OUTAGE, false, true)));
     }
 
+    @Test
+    @Order(6)
+    void aWorkerPausedPastItsSessionTimeoutLosesNothingAndKeepsEveryGroupInOrder() throws Exception {
+        assertPassed(run(new ScaleOutScenario.Options("pause-worker",
+                "3 workers, one stopped (SIGSTOP) at 40 % of the Supply Chain records for 12 s, past the 6 s session timeout, then resumed"
+                + " (SIGCONT) with its records in flight", 3,
+                ScaleOutScenario.Happening.PAUSE_PAST_SESSION_TIMEOUT, false, true, true)));
+    }
+
     /**
      * Measured, not asserted: what coalesceRecords does to idempotency across a crash. Not part of the reduced run
      * (selected by name, or run at 20,000 events and more).
      */
     @Test
-    @Order(6)
+    @Order(7)
     void coalescedRecordsOfAKilledWorker() throws Exception {
         assumeTrue(events >= 20000 || only.contains("kill-worker-coalesced"), "measured in the full run only");
         ScenarioResult r = run(new ScaleOutScenario.Options("kill-worker-coalesced",

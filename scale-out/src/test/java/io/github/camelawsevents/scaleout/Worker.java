@@ -66,6 +66,16 @@ final class Worker implements AutoCloseable {
         }
     }
 
+    /** {@code kill -STOP}: the worker stands still, as a JVM in a long GC pause or a frozen container does. */
+    void pause() throws java.io.IOException, InterruptedException {
+        process.signal("STOP");
+    }
+
+    /** {@code kill -CONT}: the worker goes on where it stood. */
+    void resume() throws java.io.IOException, InterruptedException {
+        process.signal("CONT");
+    }
+
     /** {@code kill -9}. */
     void kill() throws InterruptedException {
         process.kill();
