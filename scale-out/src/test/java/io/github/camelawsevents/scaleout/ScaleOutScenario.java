@@ -267,6 +267,53 @@ final class ScaleOutScenario {
         return r;
     }
 
+    /**
+     * The reference row: the same producers fed by {@code seda:} in one JVM ({@link SedaReference}), the same events,
+     * faults and latency, no Kafka. Checked like the scenarios (no event is consumed again, so every partner duplicate
+     * must come from a lost answer).
+     */
+    ScenarioResult runSedaReference() throws Exception {
+        emulator.reset();
+        emulator.faults(faults());
+        ScenarioResult r = new ScenarioResult(options.name(), options.description());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("scaleout.scn.instanceId", INSTANCE);
+        settings.put("camel.component.aws-scn-event.coalesce-records", Boolean.toString(options.coalesceRecords()));
+        // the Java routes of SedaReference only, not the worker's YAML routes
+        settings.put("camel.main.routes-include-pattern", "classpath:routes/none-*.yaml");
+        settings.put("reference.events", Integer.toString(perComponent));
+        settings.put("reference.seed", Long.toString(seed));
+        String line;
+        try (Worker reference = Worker.start(options.name(), "127.0.0.1:1", emulator.endpoint(), settings,
+                SedaReference.class.getName())) {
+            line = reference.awaitLine("seda reference done:", deadline.toSeconds());
+        }
+        String[] words = line.substring(line.indexOf("seda reference done:")).split(" ");
+        long scnNanos = Long.parseLong(words[4]);
+        long partnerNanos = Long.parseLong(words[6]);
+        JsonNode stats = emulator.stats();
+        emulator.clearFaults();
+        r.metric("workers", "1 JVM, seda");
+        r.metric("happening", "none");
+        r.metric("events per component", perComponent);
+        r.metric("coalesceRecords", options.coalesceRecords());
+        r.metric("scn time (s)", seconds(scnNanos));
+        r.metric("partner time (s)", seconds(partnerNanos));
+        r.metric("warm-up events per component (not timed)", warmUp);
+        r.metric("scn events/s", Math.round(timed / (scnNanos / 1e9)));
+        r.metric("partner events/s", Math.round(timed / (partnerNanos / 1e9)));
+        r.metric("scn failed for good", Long.parseLong(words[8]));
+        long lostResponses = stats.path("faults").path("LOST_RESPONSE").asLong();
+        r.metric("faults: throttled", stats.path("faults").path("REQUEST_THROTTLED").asLong());
+        r.metric("faults: 5xx", stats.path("faults").path("SERVER_ERROR").asLong());
+        r.metric("faults: lost responses", lostResponses);
+        r.metric("faults: entries throttled", stats.path("failedEntriesByErrorCode").path("ThrottlingException").asLong());
+        r.metric("idempotent replays", stats.path("idempotentReplays").asLong());
+        checkSupplyChain(r, new int[perComponent], new long[perComponent], null);
+        checkPartner(r, new int[perComponent], new long[perComponent], null, lostResponses, 0);
+        return r;
+    }
+
     /** Waits until both consumer groups committed everything fed so far (the warm-up). */
     private void awaitCommitted(String scnGroup, String scnTopic, String partnerGroup, String partnerTopic,
             long deadlineAt) throws Exception {
@@ -323,8 +370,7 @@ final class ScaleOutScenario {
                 int seq = nextSeq[group]++;
                 String g = groupId(group);
                 final int i = n;
-                producer.send(new ProducerRecord<>(scnTopic, g, "{\"order_id\":\"o-" + n + "\",\"tpartner_id\":\"p1\","
-                        + "\"grp\":\"" + g + "\",\"seq\":" + seq + ",\"n\":" + n + "}"), (md, e) -> {
+                producer.send(new ProducerRecord<>(scnTopic, g, scnRecord(n, g, seq)), (md, e) -> {
                             if (e != null) {
                                 failure.set(e);
                             } else {
@@ -332,8 +378,7 @@ final class ScaleOutScenario {
                                 scnOffset[i] = md.offset();
                             }
                         });
-                producer.send(new ProducerRecord<>(partnerTopic, g, "{\"n\":" + n + ",\"grp\":\"" + g + "\",\"seq\":"
-                        + seq + "}"), (md, e) -> {
+                producer.send(new ProducerRecord<>(partnerTopic, g, partnerDetail(n, g, seq)), (md, e) -> {
                             if (e != null) {
                                 failure.set(e);
                             } else {
@@ -350,7 +395,23 @@ final class ScaleOutScenario {
     }
 
     int group(long n) {
+        return groupOf(seed, n);
+    }
+
+    /** The group of event {@code n}: a seeded hash over {@link #GROUPS} groups. */
+    static int groupOf(long seed, long n) {
         return (int) Long.remainderUnsigned(mix64(seed * 0x9E3779B97F4A7C15L + n), GROUPS);
+    }
+
+    /** Supply Chain record {@code n}, the {@code seq}-th of group {@code g}. */
+    static String scnRecord(int n, String g, int seq) {
+        return "{\"order_id\":\"o-" + n + "\",\"tpartner_id\":\"p1\",\"grp\":\"" + g + "\",\"seq\":" + seq + ",\"n\":"
+               + n + "}";
+    }
+
+    /** Partner event {@code n}'s Detail, the {@code seq}-th of group {@code g}. */
+    static String partnerDetail(int n, String g, int seq) {
+        return "{\"n\":" + n + ",\"grp\":\"" + g + "\",\"seq\":" + seq + "}";
     }
 
     static String groupId(int group) {

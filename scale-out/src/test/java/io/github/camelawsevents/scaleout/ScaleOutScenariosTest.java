@@ -79,6 +79,23 @@ class ScaleOutScenariosTest {
         assertThat(r.failed()).as(r.toString()).isEmpty();
     }
 
+    /** The reference row: the same producers fed by seda: in one JVM, same events, faults and latency. */
+    @Test
+    @Order(0)
+    void sedaReference() throws Exception {
+        ScaleOutScenario.Options options = new ScaleOutScenario.Options("seda-reference",
+                "the same producers fed by seda: in one JVM (no Kafka), faults on, 20 ms latency", 1,
+                ScaleOutScenario.Happening.NONE, false, true);
+        assumeTrue(only.isEmpty() || only.contains(options.name()), "not selected: " + options.name());
+        Duration deadline = Duration.ofSeconds(Math.max(120, events / 100));
+        ScenarioResult r = new ScaleOutScenario(broker, emulator, seed, events / 2, options, Duration.ofSeconds(10),
+                deadline).runSedaReference();
+        results.add(r);
+        System.out.println(r);
+        writeReport();
+        assertPassed(r);
+    }
+
     @Test
     @Order(1)
     void oneWorker() throws Exception {
