@@ -16,6 +16,7 @@ import io.github.camelawsevents.aws.core.offsets.OffsetTracker;
 import io.github.camelawsevents.aws.core.offsets.PartitionId;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -58,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * rebalances); camel-kafka itself commits nothing ({@code autoCommitEnable=false}, {@code allowManualCommit=false}).
  * One consumer per route ({@code consumersCount=1}); run more workers to scale out.
  */
-public class PipelinedDelivery extends RoutePolicySupport implements Processor {
+public class PipelinedDelivery extends RoutePolicySupport implements Processor, CamelContextAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelinedDelivery.class);
 
@@ -126,6 +127,16 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor {
     /** The offsets in flight, for tests and the dev console. */
     public OffsetTracker tracker() {
         return tracker;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return context;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.context = camelContext;
     }
 
     @Override
