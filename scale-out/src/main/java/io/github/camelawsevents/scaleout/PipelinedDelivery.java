@@ -70,9 +70,16 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
     private long redeliveryDelayMs = 500;
     private long maxRedeliveryDelayMs = 10_000;
     private long drainTimeoutMs = 20_000;
+    private String groupHeader;
+    private int maxInFlightPerGroup = 1;
+    private Set<String> deadLetterErrorCodes = Set.of("ValidationException");
+    /** Per group: records handed to the producer and records waiting for their turn. Guarded by itself. */
+    private final Map<String, GroupGate> gates = new HashMap<>();
 
     private final OffsetTracker tracker = new OffsetTracker();
-    private final Set<PartitionId> owned = ConcurrentHashMap.newKeySet();
+    /** The partitions this consumer owns, each with the number of its assignment (a record of an earlier one is stale). */
+    private final Map<PartitionId, Integer> owned = new ConcurrentHashMap<>();
+    private int assignments;
     private final Map<Pending, ScheduledFuture<?>> awaitingRedelivery = new ConcurrentHashMap<>();
     private final Listener listener = new Listener();
     private volatile boolean assignmentSeen;
@@ -124,6 +131,38 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
         this.drainTimeoutMs = drainTimeoutMs;
     }
 
+    /**
+     * A header naming each record's group (e.g. {@code CamelAwsScnEventGroupId}): then at most
+     * {@link #setMaxInFlightPerGroup maxInFlightPerGroup} records of a group are with the producer at a time, the others
+     * wait here in order. With 1 (the default) a failed record holds its group: it is sent again before any later
+     * record of its group goes out, so a redelivery never overtakes. None by default (no gate).
+     */
+    public void setGroupHeader(String groupHeader) {
+        this.groupHeader = groupHeader == null || groupHeader.isBlank() ? null : groupHeader;
+    }
+
+    /**
+     * Records of one group with the producer at a time (with a {@link #setGroupHeader group header}). More than 1 lets
+     * the producer coalesce them ({@code coalesceRecords}), but a redelivered record may then come after later records
+     * of its group.
+     */
+    public void setMaxInFlightPerGroup(int maxInFlightPerGroup) {
+        if (maxInFlightPerGroup < 1) {
+            throw new IllegalArgumentException("maxInFlightPerGroup must be at least 1, got " + maxInFlightPerGroup);
+        }
+        this.maxInFlightPerGroup = maxInFlightPerGroup;
+    }
+
+    /**
+     * AWS error codes that sending again cannot mend (comma-separated; {@code ValidationException} by default): such a
+     * record goes to the dead-letter endpoint at once, whatever {@link #setRedeliveries redeliveries} says.
+     */
+    public void setDeadLetterErrorCodes(String codes) {
+        this.deadLetterErrorCodes = codes == null ? Set.of()
+                : java.util.Arrays.stream(codes.split(",")).map(String::trim).filter(c -> !c.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
+    }
+
     /** The offsets in flight, for tests and the dev console. */
     public OffsetTracker tracker() {
         return tracker;
@@ -159,12 +198,66 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
             throw new IllegalStateException("Route " + routeId + ": no partition assignment was seen; use "
                                             + getClass().getSimpleName() + " as the route's routePolicy too");
         }
-        if (!owned.contains(partition)) {
+        Integer assignment = owned.get(partition);
+        if (assignment == null) {
             LOG.debug("Record {} of {} not delivered: the partition is no longer this consumer's", offset, partition);
             return;
         }
         tracker.started(partition, offset);
-        send(new Pending(partition, offset, in.getBody(), new HashMap<>(in.getHeaders())));
+        Object group = groupHeader == null ? null : in.getHeader(groupHeader);
+        Pending record = new Pending(partition, assignment, offset, in.getBody(), new HashMap<>(in.getHeaders()),
+                group == null ? null : group.toString());
+        if (admitToGroup(record)) {
+            send(record);
+        }
+    }
+
+    /** Whether the record may go to the producer now; if not, it waits for its group's earlier records. */
+    private boolean admitToGroup(Pending record) {
+        if (record.group == null) {
+            return true;
+        }
+        synchronized (gates) {
+            GroupGate gate = gates.computeIfAbsent(record.group, g -> new GroupGate());
+            if (gate.handedOver < maxInFlightPerGroup) {
+                gate.handedOver++;
+                return true;
+            }
+            gate.waiting.addLast(record);
+            return false;
+        }
+    }
+
+    /** The record is done with (delivered, dead-lettered, or given up here): the next of its group may go. */
+    private void release(Pending record) {
+        Pending next = record;
+        while (next != null && next.group != null) {
+            Pending current = next;
+            next = null;
+            synchronized (gates) {
+                GroupGate gate = gates.get(current.group);
+                if (gate == null) {
+                    return;
+                }
+                gate.handedOver--;
+                Pending waiting = gate.waiting.pollFirst();
+                if (waiting != null) {
+                    gate.handedOver++;
+                } else if (gate.handedOver == 0) {
+                    gates.remove(current.group);
+                }
+                next = waiting;
+            }
+            if (next == null) {
+                return;
+            }
+            if (owns(next) && running()) {
+                send(next);
+                return;
+            }
+            // its partition is gone: the next owner delivers it; the one after it is released in turn
+            tracker.failed(next.partition, next.offset);
+        }
     }
 
     private void send(Pending record) {
@@ -184,34 +277,54 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
         Exception failure = exchange.getException();
         if (failure == null) {
             tracker.completed(record.partition, record.offset);
+            release(record);
             return;
         }
-        if (!running() || !owned.contains(record.partition)) {
+        if (!running() || !owns(record)) {
             // stopping, or the partition is another consumer's now: whoever consumes it next delivers the record
-            tracker.failed(record.partition, record.offset);
+            giveUp(record);
             return;
         }
         record.attempts++;
-        if (redeliveries < 0 || record.attempts <= redeliveries) {
+        boolean mendable = !deadLetterCode(failure);
+        if (mendable && (redeliveries < 0 || record.attempts <= redeliveries)) {
             long delay = Math.min(maxRedeliveryDelayMs,
                     redeliveryDelayMs << Math.min(20, record.attempts - 1));
             LOG.warn("Record {} of {} failed ({}), sending it again in {} ms (attempt {})", record.offset,
                     record.partition, SafeMessages.of(failure), delay, record.attempts + 1);
+            // it keeps its group's place: nothing later of its group goes out before it
             awaitingRedelivery.put(record, timer().schedule(() -> {
                 awaitingRedelivery.remove(record);
-                if (owned.contains(record.partition) && running()) {
+                if (owns(record) && running()) {
                     send(record);
                 } else {
-                    tracker.failed(record.partition, record.offset);
+                    giveUp(record);
                 }
             }, delay, TimeUnit.MILLISECONDS));
         } else if (deadLetterUri != null) {
+            LOG.warn("Record {} of {} failed for good ({}): to the dead-letter endpoint", record.offset,
+                    record.partition, SafeMessages.of(failure));
             timer().execute(() -> deadLetter(record, failure));
         } else {
             LOG.warn("Record {} of {} failed for good ({}): its partition is not committed past it", record.offset,
                     record.partition, SafeMessages.of(failure));
-            tracker.failed(record.partition, record.offset);
+            giveUp(record);
         }
+    }
+
+    /** The record will not complete here: its partition's commit stays below it. */
+    private void giveUp(Pending record) {
+        tracker.failed(record.partition, record.offset);
+        release(record);
+    }
+
+    private boolean deadLetterCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (deadLetterErrorCodes.contains(SafeMessages.errorCode(t))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deadLetter(Pending record, Exception failure) {
@@ -223,16 +336,16 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
         headers.put("scaleoutFailure", SafeMessages.of(failure));
         try {
             deadLetters().sendBodyAndHeaders(deadLetterUri, record.body, headers);
-            LOG.warn("Record {} of {} failed for good ({}): sent to the dead-letter endpoint", record.offset,
-                    record.partition, SafeMessages.of(failure));
+            LOG.info("Record {} of {} is on the dead-letter endpoint", record.offset, record.partition);
             tracker.completed(record.partition, record.offset);
+            release(record);
         } catch (RuntimeException e) {
-            if (owned.contains(record.partition) && running()) {
+            if (owns(record) && running()) {
                 LOG.warn("Record {} of {} could not be dead-lettered ({}), trying again", record.offset,
                         record.partition, SafeMessages.of(e));
                 timer().schedule(() -> deadLetter(record, failure), maxRedeliveryDelayMs, TimeUnit.MILLISECONDS);
             } else {
-                tracker.failed(record.partition, record.offset);
+                giveUp(record);
             }
         }
     }
@@ -263,9 +376,23 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
         }
     }
 
+    /** Whether {@code partition} is this consumer's now. */
+    boolean owns(PartitionId partition) {
+        return owned.containsKey(partition);
+    }
+
+    /** Whether the record's partition is still this consumer's, in the assignment the record was consumed in. */
+    private boolean owns(Pending record) {
+        Integer assignment = owned.get(record.partition);
+        return assignment != null && assignment == record.assignment;
+    }
+
     void assigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         assignmentSeen = true;
-        owned.addAll(ids(partitions));
+        assignments++;
+        for (PartitionId id : ids(partitions)) {
+            owned.put(id, assignments);
+        }
         if (paused && !partitions.isEmpty()) {
             consumer.pause(partitions);
         }
@@ -275,7 +402,7 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
     /** Fence, drain, commit, forget: before this returns the new owner cannot start. */
     void revoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Set<PartitionId> ids = ids(partitions);
-        owned.removeAll(ids);
+        owned.keySet().removeAll(ids);
         failAwaitingRedelivery(ids);
         boolean drained;
         try {
@@ -302,7 +429,7 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
 
     void lost(Collection<TopicPartition> partitions) {
         Set<PartitionId> ids = ids(partitions);
-        owned.removeAll(ids);
+        owned.keySet().removeAll(ids);
         failAwaitingRedelivery(ids);
         tracker.revoke(ids);
         LOG.warn("Route {}: lost {} (not committed: they are another consumer's already)", routeId, partitions);
@@ -315,7 +442,7 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
                 if (future != null) {
                     future.cancel(false);
                 }
-                tracker.failed(record.partition, record.offset);
+                giveUp(record);
                 return true;
             }
             return false;
@@ -409,17 +536,28 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
     /** A record handed to the producer: what it needs to be sent again or dead-lettered. */
     private static final class Pending {
         final PartitionId partition;
+        final int assignment;
         final long offset;
         final Object body;
         final Map<String, Object> headers;
+        final String group;
         int attempts;
 
-        Pending(PartitionId partition, long offset, Object body, Map<String, Object> headers) {
+        Pending(PartitionId partition, int assignment, long offset, Object body, Map<String, Object> headers,
+                String group) {
             this.partition = partition;
+            this.assignment = assignment;
             this.offset = offset;
             this.body = body;
             this.headers = headers;
+            this.group = group;
         }
+    }
+
+    /** One group's place at the producer: how many of its records are there, and which wait, in order. */
+    private static final class GroupGate {
+        int handedOver;
+        final java.util.ArrayDeque<Pending> waiting = new java.util.ArrayDeque<>();
     }
 
     /** camel-kafka calls it on the consumer's thread after every poll. */

@@ -151,6 +151,11 @@ final class ChildJvm implements AutoCloseable {
         return name;
     }
 
+    /** CPU time the process used so far (user and system, all threads), in seconds; -1 when unknown. */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+    }
+
     long pid() {
         return process.pid();
     }

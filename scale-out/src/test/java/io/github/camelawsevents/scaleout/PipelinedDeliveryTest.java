@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import io.github.camelawsevents.aws.core.offsets.PartitionId;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -26,6 +27,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -153,7 +156,7 @@ class PipelinedDeliveryTest {
         complete(1, null);
         delivery.afterPoll(consumer);
         assertThat(committed(P0)).isNull();
-        assertThat(delivery.tracker().failed(new io.github.camelawsevents.aws.core.offsets.PartitionId("orders", 0)))
+        assertThat(delivery.tracker().failed(new PartitionId("orders", 0)))
                 .isEqualTo(1);
     }
 
@@ -169,11 +172,83 @@ class PipelinedDeliveryTest {
         assertThat(committed(P0)).isEqualTo(1);
     }
 
+    @Test
+    void withAGroupHeaderAGroupHasOneRecordAtTheProducerAndTheOthersWaitInOrder() throws Exception {
+        delivery.setGroupHeader("group");
+        consume(P0, 0, "a");
+        consume(P0, 1, "a");
+        consume(P0, 2, "b");
+        consume(P0, 3, "a");
+        assertThat(bodies()).as("b goes, a's second waits").containsExactly("record 0", "record 2");
+
+        complete(0, null);
+        assertThat(bodies()).containsExactly("record 0", "record 2", "record 1");
+        complete(2, null);
+        complete(1, null);
+        assertThat(bodies()).containsExactly("record 0", "record 2", "record 1", "record 3");
+        complete(3, null);
+        delivery.afterPoll(consumer);
+        assertThat(committed(P0)).isEqualTo(4);
+    }
+
+    @Test
+    void aFailedRecordHoldsItsGroupAndIsSentAgainBeforeTheGroupsLaterRecords() throws Exception {
+        delivery.setGroupHeader("group");
+        delivery.setRedeliveries(-1);
+        delivery.setRedeliveryDelayMs(1);
+        consume(P0, 0, "a");
+        consume(P0, 1, "a");
+        complete(0, new IllegalStateException("outage"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> held.exchanges.size() == 2);
+        assertThat(bodies()).as("sent again, and not overtaken").containsExactly("record 0", "record 0");
+        complete(1, null);
+        assertThat(bodies()).containsExactly("record 0", "record 0", "record 1");
+    }
+
+    @Test
+    void aRecordRefusedAsInvalidGoesToTheDeadLetterEndpointAndItsGroupGoesOn() throws Exception {
+        delivery.setGroupHeader("group");
+        delivery.setRedeliveries(-1);
+        delivery.setDeadLetterUri("seda:invalid?size=10");
+        consume(P0, 0, "a");
+        consume(P0, 1, "a");
+        complete(0, new RuntimeException("the producer's failure", AwsServiceException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build()));
+        SedaEndpoint dead = context.getEndpoint("seda:invalid?size=10", SedaEndpoint.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> dead.getQueue().size() == 1 && held.exchanges.size() == 2);
+        assertThat(bodies()).containsExactly("record 0", "record 1");
+    }
+
+    @Test
+    void aRevokedPartitionsWaitingRecordsAreNotSent() throws Exception {
+        delivery.setGroupHeader("group");
+        consume(P0, 0, "a");
+        consume(P0, 1, "a");
+        CompletableFuture<Void> revocation = CompletableFuture.runAsync(() -> delivery.revoked(consumer, List.of(P0)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !delivery.owns(new PartitionId("orders", 0)));
+        complete(0, null);
+        revocation.get();
+        assertThat(bodies()).as("record 1 is the next owner's").containsExactly("record 0");
+        assertThat(committed(P0)).isEqualTo(1);
+    }
+
+    private List<String> bodies() {
+        return held.exchanges.stream().map(h -> h.exchange.getMessage().getBody(String.class)).toList();
+    }
+
     private void consume(TopicPartition partition, long offset) throws Exception {
+        consume(partition, offset, null);
+    }
+
+    private void consume(TopicPartition partition, long offset, String group) throws Exception {
         Exchange record = new DefaultExchange(context);
         record.getMessage().setBody("record " + offset);
-        record.getMessage().setHeaders(Map.of(KafkaConstants.TOPIC, partition.topic(), KafkaConstants.PARTITION,
-                partition.partition(), KafkaConstants.OFFSET, offset, KafkaConstants.KEY, "g" + partition.partition()));
+        record.getMessage().setHeaders(new java.util.HashMap<>(Map.of(KafkaConstants.TOPIC, partition.topic(),
+                KafkaConstants.PARTITION, partition.partition(), KafkaConstants.OFFSET, offset, KafkaConstants.KEY,
+                "g" + partition.partition())));
+        if (group != null) {
+            record.getMessage().setHeader("group", group);
+        }
         delivery.process(record);
     }
 

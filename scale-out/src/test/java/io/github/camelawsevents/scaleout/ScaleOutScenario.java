@@ -88,6 +88,8 @@ final class ScaleOutScenario {
         String scnGroup = options.name() + "-scn-workers";
         String partnerGroup = options.name() + "-partner-workers";
         broker.createTopics(PARTITIONS, scnTopic, partnerTopic);
+        // the workers' dead-letter topics (the broker does not create topics on first use)
+        broker.createTopics(1, scnTopic + ".dead-letter", partnerTopic + ".dead-letter");
         emulator.reset();
         emulator.faults(faults());
 
@@ -102,6 +104,10 @@ final class ScaleOutScenario {
         settings.put("scaleout.partner.consumerGroup", partnerGroup);
         settings.put("scaleout.scn.instanceId", INSTANCE);
         settings.put("camel.component.aws-scn-event.coalesce-records", Boolean.toString(options.coalesceRecords()));
+        if (options.coalesceRecords()) {
+            // a group's records must wait at the producer to be coalesced
+            settings.put("scaleout.scn.maxInFlightPerGroup", "1000");
+        }
 
         ScenarioResult r = new ScenarioResult(options.name(), options.description());
         List<Worker> workers = new ArrayList<>();
@@ -113,6 +119,7 @@ final class ScaleOutScenario {
         Map<Integer, Long> partnerCommittedAtEvent = null;
         String happened = "";
         long started;
+        Map<String, Double> cpuAtStart = Map.of();
         long scnDone = -1;
         long partnerDone = -1;
         try {
@@ -132,6 +139,7 @@ final class ScaleOutScenario {
             awaitCommitted(scnGroup, scnTopic, partnerGroup, partnerTopic, deadlineAt);
 
             // then the rest, as fast as the broker takes them; the clock starts with its first record
+            cpuAtStart = cpu(workers);
             started = System.nanoTime();
             feed(scnTopic, partnerTopic, warmUp, perComponent, nextSeq, scnPartition, scnOffset, partnerPartition,
                     partnerOffset);
@@ -229,6 +237,7 @@ final class ScaleOutScenario {
                 workers.forEach(Worker::dumpThreads);
             }
             r.metric("workers alive at the end", workers.stream().filter(Worker::isAlive).count());
+            r.metric("cpu", cpuReport(cpuAtStart, cpu(workers), System.nanoTime() - started));
         } finally {
             for (Worker w : workers) {
                 w.close();
@@ -239,8 +248,12 @@ final class ScaleOutScenario {
         }
         JsonNode stats = emulator.stats();
         emulator.clearFaults();
+        long scnDeadLettered = sum(broker.endOffsets(scnTopic + ".dead-letter", 1));
+        long partnerDeadLettered = sum(broker.endOffsets(partnerTopic + ".dead-letter", 1));
 
         r.metric("workers", options.workers());
+        r.metric("scn dead-lettered", scnDeadLettered);
+        r.metric("partner dead-lettered", partnerDeadLettered);
         r.metric("happening", happened.isEmpty() ? "none" : happened);
         r.metric("events per component", perComponent);
         r.metric("coalesceRecords", options.coalesceRecords());
@@ -284,9 +297,13 @@ final class ScaleOutScenario {
         settings.put("reference.events", Integer.toString(perComponent));
         settings.put("reference.seed", Long.toString(seed));
         String line;
+        double emulatorCpu = emulator.cpuSeconds();
+        long begin = System.nanoTime();
         try (Worker reference = Worker.start(options.name(), "127.0.0.1:1", emulator.endpoint(), settings,
                 SedaReference.class.getName())) {
             line = reference.awaitLine("seda reference done:", deadline.toSeconds());
+            r.metric("cpu", cpuReport(Map.of("emulator", emulatorCpu), Map.of("reference JVM (from its start)",
+                    reference.cpuSeconds(), "emulator", emulator.cpuSeconds()), System.nanoTime() - begin));
         }
         String[] words = line.substring(line.indexOf("seda reference done:")).split(" ");
         long scnNanos = Long.parseLong(words[4]);
@@ -312,6 +329,48 @@ final class ScaleOutScenario {
         checkSupplyChain(r, new int[perComponent], new long[perComponent], null);
         checkPartner(r, new int[perComponent], new long[perComponent], null, lostResponses, 0);
         return r;
+    }
+
+    /** CPU seconds used so far by every process of the scenario (a killed worker's stop counting when it dies). */
+    private Map<String, Double> cpu(List<Worker> workers) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (Worker w : workers) {
+            if (w.isAlive()) {
+                cpu.put(w.name().substring(options.name().length() + 1), w.cpuSeconds());
+            }
+        }
+        cpu.put("emulator", emulator.cpuSeconds());
+        cpu.put("broker", broker.cpuSeconds());
+        cpu.put("test JVM (feeder, checks)", ProcessHandle.current().info().totalCpuDuration()
+                .map(d -> d.toMillis() / 1000.0).orElse(-1.0));
+        return cpu;
+    }
+
+    /** CPU seconds per process between two readings, and as a share of the wall time on all cores. */
+    static String cpuReport(Map<String, Double> before, Map<String, Double> after, long wallNanos) {
+        double wall = wallNanos / 1e9;
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder sb = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Double> e : after.entrySet()) {
+            double used = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            total += used;
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                    .append(Math.round(used * 10) / 10.0).append(" s");
+        }
+        return sb.append(" (all ").append(Math.round(total * 10) / 10.0).append(" s of ")
+                .append(Math.round(wall * cores * 10) / 10.0).append(" core-s in ").append(Math.round(wall * 10) / 10.0)
+                .append(" s on ").append(cores).append(" cores, load average ").append(loadAverage()).append(")")
+                .toString();
+    }
+
+    /** The 1-minute load average: the machine is shared, so every number comes with it. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     /** Waits until both consumer groups committed everything fed so far (the warm-up). */

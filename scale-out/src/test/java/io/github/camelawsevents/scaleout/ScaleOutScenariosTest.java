@@ -167,8 +167,9 @@ class ScaleOutScenariosTest {
                         + " the events after a warm-up of 5 % per component, delivered before the clock starts; suite time ")
                 .append(Math.round((System.nanoTime() - suiteStart) / 1e9)).append(" s\n\n");
         md.append("| scenario | workers | what happened | Supply Chain events/s | partner events/s | Supply Chain lost / "
-                  + "duplicates / order | partner lost / duplicates (re-consumed, lost answers) | faults | result |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+                  + "duplicates / order | partner lost / duplicates (re-consumed, lost answers) | faults | CPU of the timed part"
+                  + " | result |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioResult r : results) {
             md.append("| ").append(r.name()).append(" | ").append(r.metric("workers")).append(" | ")
                     .append(r.metric("happening")).append(" | ").append(r.metric("scn events/s")).append(" (")
@@ -181,7 +182,7 @@ class ScaleOutScenariosTest {
                     .append(r.metric("faults: throttled")).append(", 5xx ").append(r.metric("faults: 5xx"))
                     .append(", lost answers ").append(r.metric("faults: lost responses")).append(", entries throttled ")
                     .append(r.metric("faults: entries throttled")).append(", idempotent replays ")
-                    .append(r.metric("idempotent replays")).append(" | ")
+                    .append(r.metric("idempotent replays")).append(" | ").append(r.metric("cpu")).append(" | ")
                     .append(r.checks().stream().anyMatch(c -> true) ? (r.passed() ? "PASS" : "FAIL") : "measured")
                     .append(" |\n");
         }

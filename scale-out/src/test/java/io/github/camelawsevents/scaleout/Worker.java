@@ -96,4 +96,9 @@ final class Worker implements AutoCloseable {
     public void close() {
         process.close();
     }
+
+    /** CPU time used so far, in seconds. */
+    double cpuSeconds() {
+        return process.cpuSeconds();
+    }
 }
