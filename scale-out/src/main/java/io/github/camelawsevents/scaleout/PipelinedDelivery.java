@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import org.apache.camel.Route;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.errorhandler.KafkaConsumerListener;
 import org.apache.camel.component.kafka.consumer.support.ProcessingResult;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -293,18 +295,26 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
             LOG.warn("Record {} of {} failed ({}), sending it again in {} ms (attempt {})", record.offset,
                     record.partition, SafeMessages.of(failure), delay, record.attempts + 1);
             // it keeps its group's place: nothing later of its group goes out before it
-            awaitingRedelivery.put(record, timer().schedule(() -> {
-                awaitingRedelivery.remove(record);
-                if (owns(record) && running()) {
-                    send(record);
-                } else {
-                    giveUp(record);
-                }
-            }, delay, TimeUnit.MILLISECONDS));
+            try {
+                awaitingRedelivery.put(record, timer().schedule(() -> {
+                    awaitingRedelivery.remove(record);
+                    if (owns(record) && running()) {
+                        send(record);
+                    } else {
+                        giveUp(record);
+                    }
+                }, delay, TimeUnit.MILLISECONDS));
+            } catch (RejectedExecutionException stopping) {
+                giveUp(record);
+            }
         } else if (deadLetterUri != null) {
             LOG.warn("Record {} of {} failed for good ({}): to the dead-letter endpoint", record.offset,
                     record.partition, SafeMessages.of(failure));
-            timer().execute(() -> deadLetter(record, failure));
+            try {
+                timer().execute(() -> deadLetter(record, failure));
+            } catch (RejectedExecutionException stopping) {
+                giveUp(record);
+            }
         } else {
             LOG.warn("Record {} of {} failed for good ({}): its partition is not committed past it", record.offset,
                     record.partition, SafeMessages.of(failure));
@@ -343,7 +353,11 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
             if (owns(record) && running()) {
                 LOG.warn("Record {} of {} could not be dead-lettered ({}), trying again", record.offset,
                         record.partition, SafeMessages.of(e));
-                timer().schedule(() -> deadLetter(record, failure), maxRedeliveryDelayMs, TimeUnit.MILLISECONDS);
+                try {
+                    timer().schedule(() -> deadLetter(record, failure), maxRedeliveryDelayMs, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    giveUp(record);
+                }
             } else {
                 giveUp(record);
             }
@@ -503,7 +517,13 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
 
     private synchronized ScheduledExecutorService timer() {
         if (timer == null) {
-            timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "PipelinedDelivery");
+            // an unbounded queue: in an outage every record in flight may wait for its redelivery at once (Camel's
+            // default profile refuses tasks beyond 1,000 queued, and a refused redelivery would leave its record open)
+            ThreadPoolProfile profile = new ThreadPoolProfile("PipelinedDelivery");
+            profile.setPoolSize(1);
+            profile.setMaxQueueSize(-1);
+            profile.addDefaults(context.getExecutorServiceManager().getDefaultThreadPoolProfile());
+            timer = context.getExecutorServiceManager().newScheduledThreadPool(this, "PipelinedDelivery", profile);
         }
         return timer;
     }

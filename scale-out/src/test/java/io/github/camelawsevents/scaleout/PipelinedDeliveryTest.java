@@ -232,6 +232,25 @@ class PipelinedDeliveryTest {
         assertThat(committed(P0)).isEqualTo(1);
     }
 
+    @Test
+    void anOutageFailingThousandsOfRecordsAtOnceSendsEveryOneAgain() throws Exception {
+        delivery.setRedeliveries(-1);
+        delivery.setRedeliveryDelayMs(200); // all of them wait for their redelivery at the same time
+        int records = 1500;
+        for (long offset = 0; offset < records; offset++) {
+            consume(P0, offset);
+        }
+        for (int i = 0; i < records; i++) {
+            complete(i, new IllegalStateException("connection refused"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> held.exchanges.size() == 2 * records);
+        for (int i = records; i < 2 * records; i++) {
+            complete(i, null);
+        }
+        delivery.afterPoll(consumer);
+        assertThat(committed(P0)).isEqualTo(records);
+    }
+
     private List<String> bodies() {
         return held.exchanges.stream().map(h -> h.exchange.getMessage().getBody(String.class)).toList();
     }
