@@ -292,8 +292,16 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
         if (mendable && (redeliveries < 0 || record.attempts <= redeliveries)) {
             long delay = Math.min(maxRedeliveryDelayMs,
                     redeliveryDelayMs << Math.min(20, record.attempts - 1));
-            LOG.warn("Record {} of {} failed ({}), sending it again in {} ms (attempt {})", record.offset,
-                    record.partition, SafeMessages.of(failure), delay, record.attempts + 1);
+            // an outage fails every record in flight at once: the first redeliveries only at DEBUG
+            if (record.attempts >= 3 || LOG.isDebugEnabled()) {
+                String message = "Record {} of {} failed ({}), sending it again in {} ms (attempt {})";
+                Object[] args = { record.offset, record.partition, SafeMessages.of(failure), delay, record.attempts + 1 };
+                if (record.attempts >= 3) {
+                    LOG.warn(message, args);
+                } else {
+                    LOG.debug(message, args);
+                }
+            }
             // it keeps its group's place: nothing later of its group goes out before it
             try {
                 awaitingRedelivery.put(record, timer().schedule(() -> {
