@@ -151,6 +151,11 @@ final class ChildJvm implements AutoCloseable {
         return name;
     }
 
+    /** CPU time the process used so far (user and system, all threads), in seconds; -1 when unknown. */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+    }
+
     long pid() {
         return process.pid();
     }
@@ -164,6 +169,17 @@ final class ChildJvm implements AutoCloseable {
             throw new IllegalStateException(name + " still running after " + seconds + " s: " + lastLines());
         }
         return process.exitValue();
+    }
+
+    /**
+     * Sends a signal with the system's {@code kill} command, e.g. {@code STOP} (the JVM stands still: no thread runs,
+     * no heartbeat is sent, nothing it holds is released) and {@code CONT} (it goes on where it stood).
+     */
+    void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+        }
     }
 
     /** {@code kill -9}: no shutdown hook, no last commit. Returns once the process is gone. */

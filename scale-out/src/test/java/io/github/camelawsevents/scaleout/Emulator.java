@@ -85,4 +85,9 @@ final class Emulator implements AutoCloseable {
     public void close() {
         process.close();
     }
+
+    /** CPU time used so far, in seconds. */
+    double cpuSeconds() {
+        return process.cpuSeconds();
+    }
 }

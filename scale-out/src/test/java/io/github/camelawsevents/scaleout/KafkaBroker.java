@@ -170,4 +170,9 @@ final class KafkaBroker implements AutoCloseable {
         admin.close();
         process.close();
     }
+
+    /** CPU time used so far, in seconds. */
+    double cpuSeconds() {
+        return process.cpuSeconds();
+    }
 }

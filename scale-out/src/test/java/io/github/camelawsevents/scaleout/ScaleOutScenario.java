@@ -36,7 +36,7 @@ final class ScaleOutScenario {
     static final int GROUPS = 64;
     static final String INSTANCE = "8928ae12-15e5-4441-825d-ec2184f0a43a";
 
-    enum Happening { NONE, KILL_AND_REPLACE, ADD_WORKER, EMULATOR_OUTAGE }
+    enum Happening { NONE, KILL_AND_REPLACE, ADD_WORKER, EMULATOR_OUTAGE, PAUSE_PAST_SESSION_TIMEOUT }
 
     record Options(String name, String description, int workers, Happening happening, boolean coalesceRecords,
             boolean checkInvariants, boolean atSupplyChainProgress) {
@@ -53,6 +53,8 @@ final class ScaleOutScenario {
     private final int perComponent;
     private final Options options;
     private final Duration outage;
+    /** How long a paused worker stands still: past the workers' session timeout (6 s), so its partitions move. */
+    static final Duration PAUSE = Duration.ofSeconds(12);
     private final Duration deadline;
     /** Events per component delivered before the clock starts: 5 % of them. */
     private final int warmUp;
@@ -86,6 +88,8 @@ final class ScaleOutScenario {
         String scnGroup = options.name() + "-scn-workers";
         String partnerGroup = options.name() + "-partner-workers";
         broker.createTopics(PARTITIONS, scnTopic, partnerTopic);
+        // the workers' dead-letter topics (the broker does not create topics on first use)
+        broker.createTopics(1, scnTopic + ".dead-letter", partnerTopic + ".dead-letter");
         emulator.reset();
         emulator.faults(faults());
 
@@ -100,6 +104,10 @@ final class ScaleOutScenario {
         settings.put("scaleout.partner.consumerGroup", partnerGroup);
         settings.put("scaleout.scn.instanceId", INSTANCE);
         settings.put("camel.component.aws-scn-event.coalesce-records", Boolean.toString(options.coalesceRecords()));
+        if (options.coalesceRecords()) {
+            // a group's records must wait at the producer to be coalesced
+            settings.put("scaleout.scn.maxInFlightPerGroup", "1000");
+        }
 
         ScenarioResult r = new ScenarioResult(options.name(), options.description());
         List<Worker> workers = new ArrayList<>();
@@ -111,6 +119,7 @@ final class ScaleOutScenario {
         Map<Integer, Long> partnerCommittedAtEvent = null;
         String happened = "";
         long started;
+        Map<String, Double> cpuAtStart = Map.of();
         long scnDone = -1;
         long partnerDone = -1;
         try {
@@ -130,6 +139,7 @@ final class ScaleOutScenario {
             awaitCommitted(scnGroup, scnTopic, partnerGroup, partnerTopic, deadlineAt);
 
             // then the rest, as fast as the broker takes them; the clock starts with its first record
+            cpuAtStart = cpu(workers);
             started = System.nanoTime();
             feed(scnTopic, partnerTopic, warmUp, perComponent, nextSeq, scnPartition, scnOffset, partnerPartition,
                     partnerOffset);
@@ -182,6 +192,19 @@ final class ScaleOutScenario {
                         Thread.sleep(outage.toMillis());
                         proxy.up();
                     }
+                    case PAUSE_PAST_SESSION_TIMEOUT -> {
+                        Worker paused = workers.get(0);
+                        paused.pause();
+                        // a stopped JVM commits nothing: these are the offsets its partitions' next owners start from
+                        scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
+                        partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
+                        happened = paused.name() + " paused (SIGSTOP) for " + PAUSE.toSeconds() + " s at "
+                                   + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
+                        // the length of the pause is the fault itself (past session.timeout.ms, so the group
+                        // rebalances without it), not a wait for something to happen
+                        Thread.sleep(PAUSE.toMillis());
+                        paused.resume();
+                    }
                     default -> throw new IllegalStateException();
                 }
             }
@@ -214,6 +237,7 @@ final class ScaleOutScenario {
                 workers.forEach(Worker::dumpThreads);
             }
             r.metric("workers alive at the end", workers.stream().filter(Worker::isAlive).count());
+            r.metric("cpu", cpuReport(cpuAtStart, cpu(workers), System.nanoTime() - started));
         } finally {
             for (Worker w : workers) {
                 w.close();
@@ -224,8 +248,12 @@ final class ScaleOutScenario {
         }
         JsonNode stats = emulator.stats();
         emulator.clearFaults();
+        long scnDeadLettered = sum(broker.endOffsets(scnTopic + ".dead-letter", 1));
+        long partnerDeadLettered = sum(broker.endOffsets(partnerTopic + ".dead-letter", 1));
 
         r.metric("workers", options.workers());
+        r.metric("scn dead-lettered", scnDeadLettered);
+        r.metric("partner dead-lettered", partnerDeadLettered);
         r.metric("happening", happened.isEmpty() ? "none" : happened);
         r.metric("events per component", perComponent);
         r.metric("coalesceRecords", options.coalesceRecords());
@@ -250,6 +278,99 @@ final class ScaleOutScenario {
         checkPartner(r, partnerPartition, partnerOffset, partnerCommittedAtEvent, lostResponses,
                 proxy == null ? 0 : proxy.cutConnections());
         return r;
+    }
+
+    /**
+     * The reference row: the same producers fed by {@code seda:} in one JVM ({@link SedaReference}), the same events,
+     * faults and latency, no Kafka. Checked like the scenarios (no event is consumed again, so every partner duplicate
+     * must come from a lost answer).
+     */
+    ScenarioResult runSedaReference() throws Exception {
+        emulator.reset();
+        emulator.faults(faults());
+        ScenarioResult r = new ScenarioResult(options.name(), options.description());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("scaleout.scn.instanceId", INSTANCE);
+        settings.put("camel.component.aws-scn-event.coalesce-records", Boolean.toString(options.coalesceRecords()));
+        // the Java routes of SedaReference only, not the worker's YAML routes
+        settings.put("camel.main.routes-include-pattern", "classpath:routes/none-*.yaml");
+        settings.put("reference.events", Integer.toString(perComponent));
+        settings.put("reference.seed", Long.toString(seed));
+        String line;
+        double emulatorCpu = emulator.cpuSeconds();
+        long begin = System.nanoTime();
+        try (Worker reference = Worker.start(options.name(), "127.0.0.1:1", emulator.endpoint(), settings,
+                SedaReference.class.getName())) {
+            line = reference.awaitLine("seda reference done:", deadline.toSeconds());
+            r.metric("cpu", cpuReport(Map.of("emulator", emulatorCpu), Map.of("reference JVM (from its start)",
+                    reference.cpuSeconds(), "emulator", emulator.cpuSeconds()), System.nanoTime() - begin));
+        }
+        String[] words = line.substring(line.indexOf("seda reference done:")).split(" ");
+        long scnNanos = Long.parseLong(words[4]);
+        long partnerNanos = Long.parseLong(words[6]);
+        JsonNode stats = emulator.stats();
+        emulator.clearFaults();
+        r.metric("workers", "1 JVM, seda");
+        r.metric("happening", "none");
+        r.metric("events per component", perComponent);
+        r.metric("coalesceRecords", options.coalesceRecords());
+        r.metric("scn time (s)", seconds(scnNanos));
+        r.metric("partner time (s)", seconds(partnerNanos));
+        r.metric("warm-up events per component (not timed)", warmUp);
+        r.metric("scn events/s", Math.round(timed / (scnNanos / 1e9)));
+        r.metric("partner events/s", Math.round(timed / (partnerNanos / 1e9)));
+        r.metric("scn failed for good", Long.parseLong(words[8]));
+        long lostResponses = stats.path("faults").path("LOST_RESPONSE").asLong();
+        r.metric("faults: throttled", stats.path("faults").path("REQUEST_THROTTLED").asLong());
+        r.metric("faults: 5xx", stats.path("faults").path("SERVER_ERROR").asLong());
+        r.metric("faults: lost responses", lostResponses);
+        r.metric("faults: entries throttled", stats.path("failedEntriesByErrorCode").path("ThrottlingException").asLong());
+        r.metric("idempotent replays", stats.path("idempotentReplays").asLong());
+        checkSupplyChain(r, new int[perComponent], new long[perComponent], null);
+        checkPartner(r, new int[perComponent], new long[perComponent], null, lostResponses, 0);
+        return r;
+    }
+
+    /** CPU seconds used so far by every process of the scenario (a killed worker's stop counting when it dies). */
+    private Map<String, Double> cpu(List<Worker> workers) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (Worker w : workers) {
+            if (w.isAlive()) {
+                cpu.put(w.name().substring(options.name().length() + 1), w.cpuSeconds());
+            }
+        }
+        cpu.put("emulator", emulator.cpuSeconds());
+        cpu.put("broker", broker.cpuSeconds());
+        cpu.put("test JVM (feeder, checks)", ProcessHandle.current().info().totalCpuDuration()
+                .map(d -> d.toMillis() / 1000.0).orElse(-1.0));
+        return cpu;
+    }
+
+    /** CPU seconds per process between two readings, and as a share of the wall time on all cores. */
+    static String cpuReport(Map<String, Double> before, Map<String, Double> after, long wallNanos) {
+        double wall = wallNanos / 1e9;
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder sb = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Double> e : after.entrySet()) {
+            double used = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            total += used;
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                    .append(Math.round(used * 10) / 10.0).append(" s");
+        }
+        return sb.append(" (all ").append(Math.round(total * 10) / 10.0).append(" s of ")
+                .append(Math.round(wall * cores * 10) / 10.0).append(" core-s in ").append(Math.round(wall * 10) / 10.0)
+                .append(" s on ").append(cores).append(" cores, load average ").append(loadAverage()).append(")")
+                .toString();
+    }
+
+    /** The 1-minute load average: the machine is shared, so every number comes with it. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     /** Waits until both consumer groups committed everything fed so far (the warm-up). */
@@ -308,8 +429,7 @@ final class ScaleOutScenario {
                 int seq = nextSeq[group]++;
                 String g = groupId(group);
                 final int i = n;
-                producer.send(new ProducerRecord<>(scnTopic, g, "{\"order_id\":\"o-" + n + "\",\"tpartner_id\":\"p1\","
-                        + "\"grp\":\"" + g + "\",\"seq\":" + seq + ",\"n\":" + n + "}"), (md, e) -> {
+                producer.send(new ProducerRecord<>(scnTopic, g, scnRecord(n, g, seq)), (md, e) -> {
                             if (e != null) {
                                 failure.set(e);
                             } else {
@@ -317,8 +437,7 @@ final class ScaleOutScenario {
                                 scnOffset[i] = md.offset();
                             }
                         });
-                producer.send(new ProducerRecord<>(partnerTopic, g, "{\"n\":" + n + ",\"grp\":\"" + g + "\",\"seq\":"
-                        + seq + "}"), (md, e) -> {
+                producer.send(new ProducerRecord<>(partnerTopic, g, partnerDetail(n, g, seq)), (md, e) -> {
                             if (e != null) {
                                 failure.set(e);
                             } else {
@@ -335,7 +454,23 @@ final class ScaleOutScenario {
     }
 
     int group(long n) {
+        return groupOf(seed, n);
+    }
+
+    /** The group of event {@code n}: a seeded hash over {@link #GROUPS} groups. */
+    static int groupOf(long seed, long n) {
         return (int) Long.remainderUnsigned(mix64(seed * 0x9E3779B97F4A7C15L + n), GROUPS);
+    }
+
+    /** Supply Chain record {@code n}, the {@code seq}-th of group {@code g}. */
+    static String scnRecord(int n, String g, int seq) {
+        return "{\"order_id\":\"o-" + n + "\",\"tpartner_id\":\"p1\",\"grp\":\"" + g + "\",\"seq\":" + seq + ",\"n\":"
+               + n + "}";
+    }
+
+    /** Partner event {@code n}'s Detail, the {@code seq}-th of group {@code g}. */
+    static String partnerDetail(int n, String g, int seq) {
+        return "{\"n\":" + n + ",\"grp\":\"" + g + "\",\"seq\":" + seq + "}";
     }
 
     static String groupId(int group) {

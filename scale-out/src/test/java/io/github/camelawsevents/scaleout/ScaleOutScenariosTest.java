@@ -79,6 +79,23 @@ class ScaleOutScenariosTest {
         assertThat(r.failed()).as(r.toString()).isEmpty();
     }
 
+    /** The reference row: the same producers fed by seda: in one JVM, same events, faults and latency. */
+    @Test
+    @Order(0)
+    void sedaReference() throws Exception {
+        ScaleOutScenario.Options options = new ScaleOutScenario.Options("seda-reference",
+                "the same producers fed by seda: in one JVM (no Kafka), faults on, 20 ms latency", 1,
+                ScaleOutScenario.Happening.NONE, false, true);
+        assumeTrue(only.isEmpty() || only.contains(options.name()), "not selected: " + options.name());
+        Duration deadline = Duration.ofSeconds(Math.max(120, events / 100));
+        ScenarioResult r = new ScaleOutScenario(broker, emulator, seed, events / 2, options, Duration.ofSeconds(10),
+                deadline).runSedaReference();
+        results.add(r);
+        System.out.println(r);
+        writeReport();
+        assertPassed(r);
+    }
+
     @Test
     @Order(1)
     void oneWorker() throws Exception {
@@ -116,12 +133,21 @@ class ScaleOutScenariosTest {
                 ScaleOutScenario.Happening.EMULATOR_OUTAGE, false, true)));
     }
 
+    @Test
+    @Order(6)
+    void aWorkerPausedPastItsSessionTimeoutLosesNothingAndKeepsEveryGroupInOrder() throws Exception {
+        assertPassed(run(new ScaleOutScenario.Options("pause-worker",
+                "3 workers, one stopped (SIGSTOP) at 40 % of the Supply Chain records for 12 s, past the 6 s session timeout, then resumed"
+                + " (SIGCONT) with its records in flight", 3,
+                ScaleOutScenario.Happening.PAUSE_PAST_SESSION_TIMEOUT, false, true, true)));
+    }
+
     /**
      * Measured, not asserted: what coalesceRecords does to idempotency across a crash. Not part of the reduced run
      * (selected by name, or run at 20,000 events and more).
      */
     @Test
-    @Order(6)
+    @Order(7)
     void coalescedRecordsOfAKilledWorker() throws Exception {
         assumeTrue(events >= 20000 || only.contains("kill-worker-coalesced"), "measured in the full run only");
         ScenarioResult r = run(new ScaleOutScenario.Options("kill-worker-coalesced",
@@ -141,8 +167,9 @@ class ScaleOutScenariosTest {
                         + " the events after a warm-up of 5 % per component, delivered before the clock starts; suite time ")
                 .append(Math.round((System.nanoTime() - suiteStart) / 1e9)).append(" s\n\n");
         md.append("| scenario | workers | what happened | Supply Chain events/s | partner events/s | Supply Chain lost / "
-                  + "duplicates / order | partner lost / duplicates (re-consumed, lost answers) | faults | result |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+                  + "duplicates / order | partner lost / duplicates (re-consumed, lost answers) | faults | CPU of the timed part"
+                  + " | result |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioResult r : results) {
             md.append("| ").append(r.name()).append(" | ").append(r.metric("workers")).append(" | ")
                     .append(r.metric("happening")).append(" | ").append(r.metric("scn events/s")).append(" (")
@@ -155,7 +182,7 @@ class ScaleOutScenariosTest {
                     .append(r.metric("faults: throttled")).append(", 5xx ").append(r.metric("faults: 5xx"))
                     .append(", lost answers ").append(r.metric("faults: lost responses")).append(", entries throttled ")
                     .append(r.metric("faults: entries throttled")).append(", idempotent replays ")
-                    .append(r.metric("idempotent replays")).append(" | ")
+                    .append(r.metric("idempotent replays")).append(" | ").append(r.metric("cpu")).append(" | ")
                     .append(r.checks().stream().anyMatch(c -> true) ? (r.passed() ? "PASS" : "FAIL") : "measured")
                     .append(" |\n");
         }

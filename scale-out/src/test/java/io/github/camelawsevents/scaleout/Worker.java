@@ -24,6 +24,12 @@ final class Worker implements AutoCloseable {
      * @param settings    further properties, e.g. topics and consumer groups of the scenario
      */
     static Worker start(String name, String bootstrap, URI awsEndpoint, Map<String, String> settings) throws IOException {
+        return start(name, bootstrap, awsEndpoint, settings, "org.apache.camel.main.Main");
+    }
+
+    /** As {@link #start(String, String, URI, Map)}, with another main class (the seda reference). */
+    static Worker start(String name, String bootstrap, URI awsEndpoint, Map<String, String> settings, String mainClass)
+            throws IOException {
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx384m",
                 "-Dscaleout.kafka.brokers=" + bootstrap,
                 // a killed worker's partitions move after 6 s without heartbeats (the broker allows 2 s and up)
@@ -39,13 +45,18 @@ final class Worker implements AutoCloseable {
             jvm.add(p + "uri-endpoint-override=" + awsEndpoint);
         }
         settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
-        return new Worker(ChildJvm.start(name, jvm, "org.apache.camel.main.Main", List.of()));
+        return new Worker(ChildJvm.start(name, jvm, mainClass, List.of()));
     }
 
     /** Waits until Camel started the routes. */
     Worker awaitStarted() {
         process.awaitLine(") started in", 120);
         return this;
+    }
+
+    /** Waits until the child printed a line containing {@code text}, and returns it. */
+    String awaitLine(String text, long seconds) {
+        return process.awaitLine(text, seconds);
     }
 
     String name() {
@@ -66,6 +77,16 @@ final class Worker implements AutoCloseable {
         }
     }
 
+    /** {@code kill -STOP}: the worker stands still, as a JVM in a long GC pause or a frozen container does. */
+    void pause() throws java.io.IOException, InterruptedException {
+        process.signal("STOP");
+    }
+
+    /** {@code kill -CONT}: the worker goes on where it stood. */
+    void resume() throws java.io.IOException, InterruptedException {
+        process.signal("CONT");
+    }
+
     /** {@code kill -9}. */
     void kill() throws InterruptedException {
         process.kill();
@@ -74,5 +95,10 @@ final class Worker implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+    }
+
+    /** CPU time used so far, in seconds. */
+    double cpuSeconds() {
+        return process.cpuSeconds();
     }
 }
