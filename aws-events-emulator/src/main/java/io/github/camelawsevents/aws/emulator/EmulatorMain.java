@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator standalone until Ctrl-C / SIGTERM:
- * {@code mvn -q -pl aws-events-emulator compile exec:java -Dexec.args="--port 4566"}. Options come from the arguments
+ * {@code mvn -q -pl aws-events-emulator compile exec:java@emulator -Dexec.args="--port 4566"}. Options come from the arguments
  * or, with the same names, from system properties prefixed {@code emulator.} (e.g. {@code -Demulator.port=4566}).
  * {@code --help} lists them.
  */

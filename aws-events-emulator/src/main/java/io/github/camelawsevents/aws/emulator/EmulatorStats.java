@@ -24,12 +24,19 @@ import java.util.Map;
  * @param supplyChainEvents        Supply Chain events stored
  * @param partnerEvents            PutPartnerEvents entries stored
  * @param putEvents                PutEvents entries stored
+ * @param entriesPerRequest        PutPartnerEvents requests answered with 200, by the entries each carried (stored or
+ *                                 answered with an ErrorCode), sorted by entries
+ * @param recordsPerEvent          Supply Chain events stored, by the records each held (the elements of a JSON array
+ *                                 {@code data}, else 1), sorted by records; idempotent replays not counted
  */
 public record EmulatorStats(Map<Api, Long> requests, Map<Api, Long> accepted, Map<Api, Long> rejected,
         Map<String, Long> rejectedByErrorType, Map<FaultKind, Long> faults, Map<String, Long> failedEntriesByErrorCode,
-        long readRequests, long idempotentReplays, long supplyChainEvents, long partnerEvents, long putEvents) {
+        long readRequests, long idempotentReplays, long supplyChainEvents, long partnerEvents, long putEvents,
+        Map<Integer, Long> entriesPerRequest, Map<Integer, Long> recordsPerEvent) {
 
     public EmulatorStats {
+        entriesPerRequest = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(entriesPerRequest));
+        recordsPerEvent = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(recordsPerEvent));
         requests = Map.copyOf(requests);
         accepted = Map.copyOf(accepted);
         rejected = Map.copyOf(rejected);

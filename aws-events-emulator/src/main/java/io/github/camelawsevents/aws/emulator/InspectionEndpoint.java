@@ -162,6 +162,10 @@ final class InspectionEndpoint {
         n.put("supplyChainEvents", s.supplyChainEvents());
         n.put("partnerEvents", s.partnerEvents());
         n.put("putEvents", s.putEvents());
+        ObjectNode perRequest = n.putObject("entriesPerRequest");
+        s.entriesPerRequest().forEach((size, count) -> perRequest.put(String.valueOf(size), count));
+        ObjectNode perEvent = n.putObject("recordsPerEvent");
+        s.recordsPerEvent().forEach((size, count) -> perEvent.put(String.valueOf(size), count));
         return n;
     }
 

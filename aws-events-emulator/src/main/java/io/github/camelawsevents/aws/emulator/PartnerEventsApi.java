@@ -99,6 +99,7 @@ final class PartnerEventsApi {
             }
         }
         store.acceptPartnerEvents(accepted, acceptedCount, entries.size());
+        stats.partnerEventsRequest(entries.size());
         return WireProtocol.AWS_JSON_1_1.success(response);
     }
 

@@ -18,6 +18,7 @@ final class StatsRecorder {
     private final LongAdder readRequests = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> rejectedByErrorType = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> failedEntriesByErrorCode = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, LongAdder> entriesPerRequest = new ConcurrentHashMap<>();
     private final int rejectedRequestsCapacity;
     private final ArrayDeque<RejectedRequest> rejectedRequests = new ArrayDeque<>();
 
@@ -43,6 +44,11 @@ final class StatsRecorder {
 
     void failedEntry(String errorCode) {
         failedEntriesByErrorCode.computeIfAbsent(errorCode, k -> new LongAdder()).increment();
+    }
+
+    /** A PutPartnerEvents request answered with 200, by the entries it carried (stored or not). */
+    void partnerEventsRequest(int entries) {
+        entriesPerRequest.computeIfAbsent(entries, k -> new LongAdder()).increment();
     }
 
     /** An error response sent without storing; {@code api} is null for reads and unknown operations. */
@@ -80,7 +86,8 @@ final class StatsRecorder {
             f.put(kind, faults[kind.ordinal()].sum());
         }
         return new EmulatorStats(req, acc, rej, sums(rejectedByErrorType), f, sums(failedEntriesByErrorCode),
-                readRequests.sum(), scn.idempotentReplays(), scn.count(), partner.count(), partner.putEventsCount());
+                readRequests.sum(), scn.idempotentReplays(), scn.count(), partner.count(), partner.putEventsCount(),
+                histogram(entriesPerRequest), scn.recordsPerEvent());
     }
 
     void reset() {
@@ -99,6 +106,7 @@ final class StatsRecorder {
         readRequests.reset();
         rejectedByErrorType.clear();
         failedEntriesByErrorCode.clear();
+        entriesPerRequest.clear();
         synchronized (rejectedRequests) {
             rejectedRequests.clear();
         }
@@ -106,6 +114,12 @@ final class StatsRecorder {
 
     private static Map<String, Long> sums(Map<String, LongAdder> adders) {
         Map<String, Long> out = new TreeMap<>();
+        adders.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    private static Map<Integer, Long> histogram(Map<Integer, LongAdder> adders) {
+        Map<Integer, Long> out = new TreeMap<>();
         adders.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }

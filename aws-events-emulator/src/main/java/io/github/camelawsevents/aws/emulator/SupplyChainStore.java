@@ -27,6 +27,7 @@ public final class SupplyChainStore {
     private final Map<ScnEventKey, List<ScnEvent>> eventsByKey = new HashMap<>();
     private final Map<String, ScnEvent> eventsById = new HashMap<>();
     private final Map<ScnEventKey, long[]> sequenceByKey = new LinkedHashMap<>();
+    private final Map<Integer, Long> recordsPerEvent = new HashMap<>();
     private long count;
     private long idempotentReplays;
 
@@ -106,6 +107,7 @@ public final class SupplyChainStore {
         ScnEventKey key = new ScnEventKey(request.instanceId(), request.eventType(), request.eventGroupId());
         long sequence = ++sequenceByKey.computeIfAbsent(key, k -> new long[1])[0];
         count++;
+        recordsPerEvent.merge(RecordCount.of(request.data()), 1L, Long::sum);
         String eventId = newEventId.toString();
         if (!countOnly) {
             ScnEvent event = new ScnEvent(request.instanceId(), eventId, request.eventType(), request.eventGroupId(),
@@ -118,7 +120,13 @@ public final class SupplyChainStore {
         return new Outcome(Outcome.Kind.STORED, eventId);
     }
 
+    /** Events stored (not replays), by the records each held: a JSON array's elements, else 1; sorted by records. */
+    public synchronized Map<Integer, Long> recordsPerEvent() {
+        return new java.util.TreeMap<>(recordsPerEvent);
+    }
+
     synchronized void clear() {
+        recordsPerEvent.clear();
         events.clear();
         eventsByKey.clear();
         eventsById.clear();

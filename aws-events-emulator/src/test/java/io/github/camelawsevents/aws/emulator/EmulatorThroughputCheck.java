@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
  * rate that would saturate all cores with emulator work alone (*: an upper bound, client excluded).
  *
  * <pre>
- * mvn -q -pl aws-events-emulator test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q -pl aws-events-emulator test-compile exec:java@emulator -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.github.camelawsevents.aws.emulator.EmulatorThroughputCheck [-Dexec.args="seconds inFlight"]
  * </pre>
  */

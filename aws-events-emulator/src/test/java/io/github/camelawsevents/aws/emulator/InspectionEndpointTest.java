@@ -101,6 +101,29 @@ class InspectionEndpointTest {
     }
 
     @Test
+    void statsShowEntriesPerRequestAndRecordsPerEvent() {
+        String order = SupplyChainSendTest.INBOUND_ORDER;
+        scn.sendDataIntegrationEvent(inboundOrder().eventGroupId("one").build());
+        scn.sendDataIntegrationEvent(inboundOrder().eventGroupId("three").data("[" + order + "," + order + ","
+                                                                               + order + "]").build());
+        scn.sendDataIntegrationEvent(inboundOrder().eventGroupId("three-again").data("[" + order + "," + order
+                                                                                     + "," + order + "]").build());
+        events.putPartnerEvents(b -> b.entries(PartnerEventsTest.entries(2)));
+        events.putPartnerEvents(b -> b.entries(PartnerEventsTest.entries(20)));
+        events.putPartnerEvents(b -> b.entries(PartnerEventsTest.entries(2)));
+
+        JsonNode stats = getJson("/_emulator/stats");
+        assertThat(stats.get("entriesPerRequest").toString()).isEqualTo("{\"2\":2,\"20\":1}");
+        assertThat(stats.get("recordsPerEvent").toString()).isEqualTo("{\"1\":1,\"3\":2}");
+        assertThat(AWS.emulator().stats().recordsPerEvent()).containsExactly(java.util.Map.entry(1, 1L),
+                java.util.Map.entry(3, 2L));
+
+        AWS.emulator().reset();
+        assertThat(getJson("/_emulator/stats").get("entriesPerRequest").size()).isZero();
+        assertThat(getJson("/_emulator/stats").get("recordsPerEvent").size()).isZero();
+    }
+
+    @Test
     void setsAndClearsFaultsAtRunTime() {
         HttpResponse<String> set = RawHttp.send(AWS.emulator(), "POST", "/_emulator/faults",
                 "{\"requestThrottleRate\":1.0,\"appliesTo\":[\"SUPPLY_CHAIN\"],\"latencyMs\":5}");

@@ -91,7 +91,10 @@ public abstract class AbstractAwsEventsConfiguration implements AwsClientSetting
     /** Connect timeout. */
     @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "10000",
               description = "How long the HTTP client waits to open a connection (like the AWS CLI's"
-                            + " --cli-connect-timeout). 0 keeps the SDK's default.")
+                            + " --cli-connect-timeout). 0 keeps the SDK's default (2 s). A request waits at most"
+                            + " twice this plus 1 s for a connection of the client's pool (a connect and a TLS"
+                            + " handshake; the pool holds maxInFlightRequests connections), then fails with"
+                            + " EndpointUnreachableException naming the endpoint.")
     private long connectionTimeout = 10_000;
 
     /** Read timeout. */

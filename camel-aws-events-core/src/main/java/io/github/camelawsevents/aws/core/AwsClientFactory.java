@@ -328,7 +328,8 @@ public final class AwsClientFactory {
                 .eventLoopGroup(loops)
                 .maxConcurrency(Math.max(1, maxConcurrency))
                 // requests beyond maxConcurrency wait for a connection instead of failing
-                .maxPendingConnectionAcquires(Math.max(10_000, maxConcurrency * 4));
+                .maxPendingConnectionAcquires(Math.max(10_000, maxConcurrency * 4))
+                .connectionAcquisitionTimeout(connectionAcquisitionTimeout(settings));
         if (settings.getConnectionTimeout() > 0) {
             http.connectionTimeout(Duration.ofMillis(settings.getConnectionTimeout()));
         }
@@ -352,6 +353,23 @@ public final class AwsClientFactory {
             throw e;
         }
         return new OwnEventLoopHttpClient(netty, loops.eventLoopGroup());
+    }
+
+    /** The SDK's connect timeout when connectionTimeout is not set. */
+    static final long SDK_DEFAULT_CONNECT_TIMEOUT_MILLIS = 2_000;
+
+    /**
+     * How long a request waits at most for a connection of the SDK's Netty pool: a connect and a TLS handshake (the SDK
+     * bounds each by the connect timeout) plus a second, so 5 s with the SDK's 2 s connect timeout (the SDK's own
+     * default is 10 s). The pool holds {@code maxInFlightRequests} connections and the components never have more
+     * requests in flight, so a request waits only while its connection is being made: when that takes longer than a
+     * connect may, the endpoint could not be reached, and the request fails saying so
+     * ({@link UnreachableEndpoints}) instead of holding its group back for 10 s per attempt. A pure function.
+     */
+    static Duration connectionAcquisitionTimeout(AwsClientSettings settings) {
+        long connect = settings.getConnectionTimeout() > 0 ? settings.getConnectionTimeout()
+                : SDK_DEFAULT_CONNECT_TIMEOUT_MILLIS;
+        return Duration.ofMillis(2 * connect + 1_000);
     }
 
     /** How long closing an HTTP client waits at most for its event loop threads to end. */
@@ -566,9 +584,15 @@ public final class AwsClientFactory {
         }
         RetryMode mode = tunesRetry(settings) ? effectiveRetryMode(settings) : null;
         RetryStrategy retry = mode != null ? retryStrategy(settings, mode) : null;
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                // a request that could not reach the endpoint fails saying so, naming the endpoint
+                .addExecutionInterceptor(new UnreachableEndpointInterceptor(
+                        UnreachableEndpointInterceptor.configuredEndpoint(settings),
+                        connectionAcquisitionTimeout(settings)));
         if (retry != null) {
-            builder.overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry).build());
+            override.retryStrategy(retry);
         }
+        builder.overrideConfiguration(override.build());
         LOG.debug("Building AWS client: region={}, credentials={}, endpointOverride={}, retry={}",
                 settings.getRegion(), describeCredentials(settings),
                 settings.isOverrideEndpoint() ? settings.getUriEndpointOverride() : "none",

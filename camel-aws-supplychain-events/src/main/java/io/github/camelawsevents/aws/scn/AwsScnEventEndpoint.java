@@ -34,7 +34,6 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
     @UriParam
     private AwsScnEventConfiguration configuration;
 
-    private static final AtomicInteger HEALTH_CHECK_IDS = new AtomicInteger();
 
     private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final AtomicInteger peakRequestsInFlight = new AtomicInteger();
@@ -89,7 +88,8 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
 
     @Override
     protected String healthCheckId() {
-        return "aws-scn-event-producer-" + configuration.getInstanceId() + "-" + HEALTH_CHECK_IDS.incrementAndGet();
+        // the shape of Camel's own AWS producer checks and of aws-partner-events: producer:<scheme>-<endpoint id>
+        return "producer:aws-scn-event-" + getId();
     }
 
     @Override

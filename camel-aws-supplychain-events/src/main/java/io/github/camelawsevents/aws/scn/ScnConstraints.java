@@ -86,7 +86,9 @@ public final class ScnConstraints {
 
     public static String checkEventGroupId(String eventGroupId) {
         if (eventGroupId == null || eventGroupId.isEmpty()) {
-            throw new FieldValidationException("eventGroupId", "1 to " + EVENT_GROUP_ID_MAX_LENGTH + " characters",
+            // says where a group comes from, so the fix is one look away
+            throw new FieldValidationException("eventGroupId", "1 to " + EVENT_GROUP_ID_MAX_LENGTH + " characters,"
+                    + " from the header " + AwsScnEventConstants.EVENT_GROUP_ID + " or the endpoint option eventGroupId",
                     eventGroupId == null ? "missing" : "an empty text", -1);
         }
         if (length(eventGroupId) > EVENT_GROUP_ID_MAX_LENGTH) {

@@ -23,11 +23,23 @@ public class ScnEventDeliveryException extends CamelExchangeException {
 
     public ScnEventDeliveryException(String message, Exchange exchange, EventGroupKey key, int failedEventIndex,
                                      int eventCount, List<String> acceptedEventIds, Throwable cause) {
-        super(message, exchange, cause);
+        super(withoutFinalPeriod(message), exchange, cause);
         this.key = key;
         this.failedEventIndex = failedEventIndex;
         this.eventCount = eventCount;
         this.acceptedEventIds = List.copyOf(acceptedEventIds);
+    }
+
+    /**
+     * Camel appends {@code ". Exchange[<id>]"} to the message; AWS's error texts often end in a period ("The security
+     * token included in the request is invalid."), which made it read "invalid.. Exchange[...]".
+     */
+    static String withoutFinalPeriod(String message) {
+        String m = message == null ? "" : message.stripTrailing();
+        while (m.endsWith(".") && !m.endsWith("...")) {
+            m = m.substring(0, m.length() - 1).stripTrailing();
+        }
+        return m;
     }
 
     /** The instance, event type and event group of the message. */

@@ -45,7 +45,7 @@ class HealthCheckRouteTest extends EmulatorRouteTestSupport {
         assertThat(producers).isNotNull();
         producers.setEnabled(true);
         Optional<HealthCheck> check = producers.stream()
-                .filter(c -> c.getId().startsWith("aws-scn-event-producer-" + INSTANCE)).findFirst();
+                .filter(c -> c.getId().startsWith("producer:aws-scn-event-")).findFirst();
         assertThat(check).isPresent();
         return check.get();
     }

@@ -52,7 +52,9 @@ class ScnConstraintsTest {
         assertThatThrownBy(() -> ScnConstraints.checkEventGroupId("g".repeat(256)))
                 .hasMessageContaining("eventGroupId").hasMessageContaining("256 characters");
         assertThatThrownBy(() -> ScnConstraints.checkEventGroupId("")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> ScnConstraints.checkEventGroupId(null)).hasMessageContaining("missing");
+        assertThatThrownBy(() -> ScnConstraints.checkEventGroupId(null)).hasMessageContaining("missing")
+                .hasMessageContaining("the header " + AwsScnEventConstants.EVENT_GROUP_ID)
+                .hasMessageContaining("option eventGroupId");
     }
 
     @Test

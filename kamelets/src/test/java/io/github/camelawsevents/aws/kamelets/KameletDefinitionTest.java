@@ -130,6 +130,20 @@ class KameletDefinitionTest {
 
     @ParameterizedTest
     @EnumSource(Sink.class)
+    void theReadmesKameletTableListsEveryProperty(Sink sink) throws Exception {
+        Map<String, Object> properties = map(map(map(read(sink), "spec"), "definition"), "properties");
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        // the Kamelet's own row and the row of the properties both Kamelets take
+        String own = readme.lines().filter(l -> l.startsWith("| `" + sink.name + "` |")).findFirst().orElseThrow();
+        String both = readme.lines().filter(l -> l.startsWith("| both |")).findFirst().orElseThrow();
+        for (String property : properties.keySet()) {
+            assertThat(own + both).as("README's Kamelet table lists %s of %s", property, sink.name)
+                    .contains("`" + property + "`");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sink.class)
     void everyParameterIsAnOptionOfTheComponentWithItsTypeAndValues(Sink sink) throws Exception {
         Map<String, Object> kamelet = read(sink);
         Map<String, Object> properties = map(map(map(kamelet, "spec"), "definition"), "properties");

@@ -6,6 +6,8 @@ import java.util.Map;
 import io.github.camelawsevents.aws.emulator.AwsEventsEmulator;
 import io.github.camelawsevents.aws.emulator.AwsEventsEmulatorExtension;
 import io.github.camelawsevents.aws.emulator.ScnEvent;
+import io.github.camelawsevents.aws.scn.AwsScnEventConfiguration;
+import io.github.camelawsevents.aws.scn.AwsScnEventEndpoint;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.FluentProducerTemplate;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.retry.RetryMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,6 +105,21 @@ class ScnEventSinkKameletTest {
             assertThat(event.operationType()).isEqualTo("UPSERT");
             assertThat(event.data()).isEqualTo("[{\"product_id\":\"P-1\"},{\"product_id\":\"P-2\"}]");
         });
+    }
+
+    @Test
+    void theRetryOptionsOfTheKameletReachTheEndpoint() {
+        producer.to("direct:dataset-upserts").withBody("{\"id\":\"P-9\"}").send();
+
+        AwsScnEventConfiguration config = context.getEndpoints().stream()
+                .filter(AwsScnEventEndpoint.class::isInstance).map(e -> ((AwsScnEventEndpoint) e).getConfiguration())
+                .filter(c -> "products".equals(c.getEventGroupId())).findFirst().orElseThrow();
+        assertThat(config.getRetryMode()).isEqualTo(RetryMode.STANDARD);
+        assertThat(config.getMaxAttempts()).isEqualTo(3);
+        assertThat(config.isRetryCircuitBreaker()).isFalse();
+        assertThat(config.getRetryBaseDelay()).isEqualTo(50);
+        assertThat(config.getRetryThrottlingBaseDelay()).isEqualTo(100);
+        assertThat(config.getRetryMaxBackoff()).isEqualTo(1_000);
     }
 
     @Test

@@ -43,8 +43,11 @@ public abstract class AbstractDeliveryConsole extends AbstractDevConsole {
             if (!errors.isEmpty()) {
                 sb.append("    last errors:\n");
                 for (DeliveryStats.LastError error : errors) {
-                    sb.append("        ").append(error.time()).append(' ').append(error.errorCode()).append(" (")
-                            .append(error.items()).append(' ').append(e.itemUnit()).append("): ")
+                    sb.append("        ").append(error.time()).append(' ').append(error.errorCode());
+                    if (error.occurrences() > 1) {
+                        sb.append(" x").append(error.occurrences()).append(" since ").append(error.firstTime());
+                    }
+                    sb.append(" (").append(error.items()).append(' ').append(e.itemUnit()).append("): ")
                             .append(error.message()).append('\n');
                 }
             }
@@ -79,6 +82,8 @@ public abstract class AbstractDeliveryConsole extends AbstractDevConsole {
                 je.put("errorCode", error.errorCode());
                 je.put("items", error.items());
                 je.put("message", error.message());
+                je.put("occurrences", error.occurrences());
+                je.put("firstTime", error.firstTime().toString());
                 errors.add(je);
             }
             jo.put("lastErrors", errors);

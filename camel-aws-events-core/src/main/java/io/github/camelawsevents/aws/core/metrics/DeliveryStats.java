@@ -3,6 +3,7 @@ package io.github.camelawsevents.aws.core.metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,18 +14,45 @@ import io.github.camelawsevents.aws.core.delivery.DeliveryListener;
 
 /**
  * What an endpoint delivered since it was created, for the dev console: counters that any Camel thread may bump, and
- * the last few errors (time, error code, how many items, the error text cut short). It never holds a payload or a
+ * the last few distinct errors (time, error code, how many items, the error text cut short, how often it happened: an
+ * error with the same code and text as one kept is counted on it, not listed again). It never holds a payload or a
  * secret: the pipeline gives it only counts, AWS error codes and the safe error text of {@code SafeMessages}.
  */
 public final class DeliveryStats implements DeliveryListener {
 
-    /** How many of the latest errors are kept. */
+    /** How many of the latest distinct errors are kept. */
     public static final int LAST_ERRORS = 10;
 
     static final int MAX_MESSAGE = 300;
 
-    /** One error as the console shows it. */
-    public record LastError(Instant time, String errorCode, int items, String message) {
+    /**
+     * One distinct error as the console shows it: the same error code and text, seen {@code occurrences} times.
+     *
+     * @param time        when it happened last
+     * @param errorCode   the AWS error code (or the exception's simple name)
+     * @param items       the items (entries or records) that failed with it, over every occurrence
+     * @param message     the error text, on one line and cut short
+     * @param occurrences how often it happened
+     * @param firstTime   when it happened first
+     */
+    public record LastError(Instant time, String errorCode, int items, String message, long occurrences,
+            Instant firstTime) {
+
+        /** One occurrence. */
+        public LastError(Instant time, String errorCode, int items, String message) {
+            this(time, errorCode, items, message, 1, time);
+        }
+
+        boolean sameAs(String code, String text) {
+            return errorCode.equals(code) && message.equals(text);
+        }
+
+        /** This error seen once more, at {@code at}, with {@code moreItems}. */
+        LastError again(Instant at, int moreItems) {
+            long sum = (long) items + moreItems;
+            return new LastError(at, errorCode, (int) Math.min(Integer.MAX_VALUE, sum), message, occurrences + 1,
+                    firstTime);
+        }
     }
 
     private final Clock clock;
@@ -62,10 +90,25 @@ public final class DeliveryStats implements DeliveryListener {
     public void failed(String errorCode, int items, String errorMessage) {
         String code = errorCode != null ? errorCode : "unknown";
         failedByCode.computeIfAbsent(code, c -> new LongAdder()).add(items);
-        LastError error = new LastError(clock.instant(), code, items, shorten(errorMessage));
+        String text = shorten(errorMessage);
+        Instant now = clock.instant();
         synchronized (lastErrors) {
-            if (lastErrors.size() == LAST_ERRORS) {
-                lastErrors.pollFirst();
+            // the same error again is counted on the one kept and moves to the end, so ten identical failures are
+            // one line with a count, and the list keeps the last ten distinct errors
+            LastError error = null;
+            for (Iterator<LastError> it = lastErrors.iterator(); it.hasNext(); ) {
+                LastError kept = it.next();
+                if (kept.sameAs(code, text)) {
+                    it.remove();
+                    error = kept.again(now, items);
+                    break;
+                }
+            }
+            if (error == null) {
+                error = new LastError(now, code, items, text);
+                if (lastErrors.size() == LAST_ERRORS) {
+                    lastErrors.pollFirst();
+                }
             }
             lastErrors.addLast(error);
         }
@@ -113,7 +156,7 @@ public final class DeliveryStats implements DeliveryListener {
         return requestItems.sum();
     }
 
-    /** The latest errors, oldest first, at most {@value #LAST_ERRORS}. */
+    /** The latest distinct errors, the least recent first, at most {@value #LAST_ERRORS}. */
     public List<LastError> lastErrors() {
         synchronized (lastErrors) {
             return List.copyOf(lastErrors);

@@ -81,6 +81,68 @@ class DeliveryStatsTest {
         assertThat(stats.retried()).isEqualTo(80_000);
         assertThat(stats.failedByCode()).containsEntry("A", 20_000L).containsEntry("B", 20_000L);
         assertThat(stats.requests()).isEqualTo(40_000);
-        assertThat(stats.lastErrors()).hasSize(DeliveryStats.LAST_ERRORS);
+        // identical errors collapse: one line per code, every occurrence counted
+        assertThat(stats.lastErrors()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.occurrences()).isEqualTo(20_000);
+            assertThat(e.items()).isEqualTo(20_000);
+        });
+    }
+
+    @Test
+    void identicalErrorsAreOneLineWithACountAndTheirItemsSummed() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
+        DeliveryStats timed = new DeliveryStats(clock);
+        for (int i = 0; i < 10; i++) {
+            timed.failed("SdkClientException", 2, "Could not reach the endpoint http://127.0.0.1:1");
+            clock.now = clock.now.plusSeconds(1);
+        }
+        timed.failed("ValidationException", 1, "bad record");
+        clock.now = clock.now.plusSeconds(1);
+        timed.failed("SdkClientException", 3, "Could not reach the endpoint http://127.0.0.1:1");
+
+        List<DeliveryStats.LastError> errors = timed.lastErrors();
+        assertThat(errors).extracting(DeliveryStats.LastError::errorCode)
+                .containsExactly("ValidationException", "SdkClientException");
+        DeliveryStats.LastError unreachable = errors.get(1);
+        assertThat(unreachable.occurrences()).isEqualTo(11);
+        assertThat(unreachable.items()).isEqualTo(23);
+        assertThat(unreachable.firstTime()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
+        assertThat(unreachable.time()).isEqualTo(Instant.parse("2026-01-02T03:04:16Z"));
+        assertThat(errors.get(0).occurrences()).isEqualTo(1);
+        assertThat(errors.get(0).firstTime()).isEqualTo(errors.get(0).time());
+    }
+
+    @Test
+    void theSameCodeWithAnotherTextIsAnotherLine() {
+        stats.failed("ValidationException", 1, "record 0 lacks id");
+        stats.failed("ValidationException", 1, "record 0 lacks tpartner_id");
+        stats.failed("ValidationException", 1, "record 0 lacks id");
+
+        assertThat(stats.lastErrors()).extracting(DeliveryStats.LastError::message)
+                .containsExactly("record 0 lacks tpartner_id", "record 0 lacks id");
+        assertThat(stats.lastErrors().get(1).occurrences()).isEqualTo(2);
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

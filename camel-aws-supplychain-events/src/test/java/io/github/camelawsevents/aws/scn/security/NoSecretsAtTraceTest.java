@@ -87,6 +87,6 @@ class NoSecretsAtTraceTest extends AbstractNoSecretsAtTraceTest {
 
     @Override
     protected boolean isProducerHealthCheck(String line) {
-        return line.contains("aws-scn-event-producer-");
+        return line.startsWith("producer:aws-scn-event-");
     }
 }
