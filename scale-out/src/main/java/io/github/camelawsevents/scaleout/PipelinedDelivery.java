@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * records completed; after every poll, on the consumer's own thread, the offsets up to the first record of each
  * partition that has not completed are committed ({@code commitAsync}), never beyond.
  * <p>
- * Used as the route's {@code routePolicy} (so it can attach itself to the consumer) and as a step of the route:
+ * Used as the route policy of the route {@link #setRoute route} names (so it can attach itself to the consumer: it
+ * registers itself as a route policy factory, which works with the YAML DSL of every Camel line, whose route field for
+ * a policy changed name in 4.22) and as a step of that route:
  * <ul>
  * <li><b>Backpressure</b>: with {@link #setMaxInFlight maxInFlight} records in flight the consumer pauses its
  * partitions ({@code KafkaConsumer.pause}) and keeps polling, so heartbeats and {@code max.poll.interval.ms} are never
@@ -61,11 +63,14 @@ import org.slf4j.LoggerFactory;
  * rebalances); camel-kafka itself commits nothing ({@code autoCommitEnable=false}, {@code allowManualCommit=false}).
  * One consumer per route ({@code consumersCount=1}); run more workers to scale out.
  */
-public class PipelinedDelivery extends RoutePolicySupport implements Processor, CamelContextAware {
+public class PipelinedDelivery extends RoutePolicySupport
+        implements Processor, CamelContextAware, org.apache.camel.spi.RoutePolicyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelinedDelivery.class);
 
     private String uri;
+    private String route;
+    private boolean registered;
     private String deadLetterUri;
     private int maxInFlight = 1000;
     private int redeliveries;
@@ -178,6 +183,21 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
     @Override
     public void setCamelContext(CamelContext camelContext) {
         this.context = camelContext;
+        if (!registered && camelContext != null) {
+            registered = true;
+            camelContext.addRoutePolicyFactory(this);
+        }
+    }
+
+    /** The id of the route whose policy this is (and in which it is a step). */
+    public void setRoute(String route) {
+        this.route = route;
+    }
+
+    @Override
+    public org.apache.camel.spi.RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId,
+                                                              org.apache.camel.NamedNode definition) {
+        return routeId != null && routeId.equals(route) ? this : null;
     }
 
     @Override
@@ -197,8 +217,8 @@ public class PipelinedDelivery extends RoutePolicySupport implements Processor, 
                 in.getHeader(KafkaConstants.PARTITION, Integer.class));
         long offset = in.getHeader(KafkaConstants.OFFSET, Long.class);
         if (!assignmentSeen) {
-            throw new IllegalStateException("Route " + routeId + ": no partition assignment was seen; use "
-                                            + getClass().getSimpleName() + " as the route's routePolicy too");
+            throw new IllegalStateException("Route " + routeId + ": no partition assignment was seen; set the "
+                                            + getClass().getSimpleName() + "'s route property to this route's id");
         }
         Integer assignment = owned.get(partition);
         if (assignment == null) {

@@ -330,6 +330,9 @@ public final class DeliveryPipeline {
 
     private <R> void answered(Request<R> request, R result, Throwable error, long started) {
         freeSlots.incrementAndGet(); // first: the next request may go while this answer is read
+        if (closed) {
+            return; // the close completed every exchange this answer was for: a late answer changes nothing
+        }
         try {
             listener.requestAnswered(request.items(), System.nanoTime() - started,
                     error == null ? null : SafeMessages.errorCode(error));
