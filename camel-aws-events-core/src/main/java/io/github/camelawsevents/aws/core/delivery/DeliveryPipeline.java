@@ -419,14 +419,44 @@ public final class DeliveryPipeline {
         }
     }
 
+    /**
+     * Runs {@code requeue} (which puts a poll back into the source and triggers) after {@code delayMillis}, on the
+     * pipeline's timer thread, also while the pipeline stops: unlike a retry, asking again at once whether something
+     * finished (a dataset load) would not make it finish, so a stop waits for polls like for any open exchange, up to
+     * its timeout. Dropped when the pipeline closes first (or is closed): the submissions it was for are open, and
+     * the close fails them.
+     */
+    public void pollAfter(long delayMillis, Runnable requeue) {
+        if (closed) {
+            return;
+        }
+        RetryTimer poll = new RetryTimer(requeue, false);
+        timers.add(poll);
+        try {
+            poll.scheduled = timer.schedule(poll::fire, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            timers.remove(poll);
+        }
+        if (closed) {
+            poll.drop(); // a close began around the call: it fails the submissions
+        }
+    }
+
     /** Work put back after a backoff: once, when its time comes or when the pipeline stops; never after a close. */
     private final class RetryTimer {
         private final Runnable requeue;
+        /** Whether a stop fires it at once (a retry) or it keeps its delay (a poll). */
+        private final boolean firesOnStop;
         private final AtomicBoolean done = new AtomicBoolean();
         volatile ScheduledFuture<?> scheduled;
 
         RetryTimer(Runnable requeue) {
+            this(requeue, true);
+        }
+
+        RetryTimer(Runnable requeue, boolean firesOnStop) {
             this.requeue = requeue;
+            this.firesOnStop = firesOnStop;
         }
 
         void fire() {
@@ -553,7 +583,9 @@ public final class DeliveryPipeline {
         boolean interrupted = Thread.interrupted();
         try {
             for (RetryTimer retry : List.copyOf(timers)) {
-                retry.fire();
+                if (retry.firesOnStop) {
+                    retry.fire();
+                }
             }
             trigger();
             long deadline = System.nanoTime() + timeout.toNanos();
