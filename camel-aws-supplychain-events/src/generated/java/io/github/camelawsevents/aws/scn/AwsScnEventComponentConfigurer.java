@@ -41,10 +41,20 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "coalescerecords":
         case "coalesceRecords": getOrCreateConfiguration(target).setCoalesceRecords(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelawsevents.aws.scn.AwsScnEventConfiguration.class, value)); return true;
+        case "confirmdatasetload":
+        case "confirmDatasetLoad": getOrCreateConfiguration(target).setConfirmDatasetLoad(property(camelContext, boolean.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datasetidentifier":
         case "datasetIdentifier": getOrCreateConfiguration(target).setDatasetIdentifier(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasetloadmaxpollinterval":
+        case "datasetLoadMaxPollInterval": getOrCreateConfiguration(target).setDatasetLoadMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasetloadpollinterval":
+        case "datasetLoadPollInterval": getOrCreateConfiguration(target).setDatasetLoadPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasetloadtimeout":
+        case "datasetLoadTimeout": getOrCreateConfiguration(target).setDatasetLoadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasetloadtimeoutaction":
+        case "datasetLoadTimeoutAction": getOrCreateConfiguration(target).setDatasetLoadTimeoutAction(property(camelContext, io.github.camelawsevents.aws.scn.DatasetLoadTimeoutAction.class, value)); return true;
         case "eventgroupid":
         case "eventGroupId": getOrCreateConfiguration(target).setEventGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "eventtype":
@@ -139,10 +149,20 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "coalescerecords":
         case "coalesceRecords": return boolean.class;
         case "configuration": return io.github.camelawsevents.aws.scn.AwsScnEventConfiguration.class;
+        case "confirmdatasetload":
+        case "confirmDatasetLoad": return boolean.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "datasetidentifier":
         case "datasetIdentifier": return java.lang.String.class;
+        case "datasetloadmaxpollinterval":
+        case "datasetLoadMaxPollInterval": return long.class;
+        case "datasetloadpollinterval":
+        case "datasetLoadPollInterval": return long.class;
+        case "datasetloadtimeout":
+        case "datasetLoadTimeout": return long.class;
+        case "datasetloadtimeoutaction":
+        case "datasetLoadTimeoutAction": return io.github.camelawsevents.aws.scn.DatasetLoadTimeoutAction.class;
         case "eventgroupid":
         case "eventGroupId": return java.lang.String.class;
         case "eventtype":
@@ -233,10 +253,20 @@ public class AwsScnEventComponentConfigurer extends PropertyConfigurerSupport im
         case "coalescerecords":
         case "coalesceRecords": return getOrCreateConfiguration(target).isCoalesceRecords();
         case "configuration": return target.getConfiguration();
+        case "confirmdatasetload":
+        case "confirmDatasetLoad": return getOrCreateConfiguration(target).isConfirmDatasetLoad();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
         case "datasetidentifier":
         case "datasetIdentifier": return getOrCreateConfiguration(target).getDatasetIdentifier();
+        case "datasetloadmaxpollinterval":
+        case "datasetLoadMaxPollInterval": return getOrCreateConfiguration(target).getDatasetLoadMaxPollInterval();
+        case "datasetloadpollinterval":
+        case "datasetLoadPollInterval": return getOrCreateConfiguration(target).getDatasetLoadPollInterval();
+        case "datasetloadtimeout":
+        case "datasetLoadTimeout": return getOrCreateConfiguration(target).getDatasetLoadTimeout();
+        case "datasetloadtimeoutaction":
+        case "datasetLoadTimeoutAction": return getOrCreateConfiguration(target).getDatasetLoadTimeoutAction();
         case "eventgroupid":
         case "eventGroupId": return getOrCreateConfiguration(target).getEventGroupId();
         case "eventtype":

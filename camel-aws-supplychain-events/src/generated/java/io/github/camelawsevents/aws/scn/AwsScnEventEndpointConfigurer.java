@@ -31,10 +31,20 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "clientTokenSource": target.getConfiguration().setClientTokenSource(property(camelContext, io.github.camelawsevents.aws.scn.ClientTokenSource.class, value)); return true;
         case "coalescerecords":
         case "coalesceRecords": target.getConfiguration().setCoalesceRecords(property(camelContext, boolean.class, value)); return true;
+        case "confirmdatasetload":
+        case "confirmDatasetLoad": target.getConfiguration().setConfirmDatasetLoad(property(camelContext, boolean.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datasetidentifier":
         case "datasetIdentifier": target.getConfiguration().setDatasetIdentifier(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasetloadmaxpollinterval":
+        case "datasetLoadMaxPollInterval": target.getConfiguration().setDatasetLoadMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasetloadpollinterval":
+        case "datasetLoadPollInterval": target.getConfiguration().setDatasetLoadPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasetloadtimeout":
+        case "datasetLoadTimeout": target.getConfiguration().setDatasetLoadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasetloadtimeoutaction":
+        case "datasetLoadTimeoutAction": target.getConfiguration().setDatasetLoadTimeoutAction(property(camelContext, io.github.camelawsevents.aws.scn.DatasetLoadTimeoutAction.class, value)); return true;
         case "eventgroupid":
         case "eventGroupId": target.getConfiguration().setEventGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "eventtype":
@@ -122,10 +132,20 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "clientTokenSource": return io.github.camelawsevents.aws.scn.ClientTokenSource.class;
         case "coalescerecords":
         case "coalesceRecords": return boolean.class;
+        case "confirmdatasetload":
+        case "confirmDatasetLoad": return boolean.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "datasetidentifier":
         case "datasetIdentifier": return java.lang.String.class;
+        case "datasetloadmaxpollinterval":
+        case "datasetLoadMaxPollInterval": return long.class;
+        case "datasetloadpollinterval":
+        case "datasetLoadPollInterval": return long.class;
+        case "datasetloadtimeout":
+        case "datasetLoadTimeout": return long.class;
+        case "datasetloadtimeoutaction":
+        case "datasetLoadTimeoutAction": return io.github.camelawsevents.aws.scn.DatasetLoadTimeoutAction.class;
         case "eventgroupid":
         case "eventGroupId": return java.lang.String.class;
         case "eventtype":
@@ -209,10 +229,20 @@ public class AwsScnEventEndpointConfigurer extends PropertyConfigurerSupport imp
         case "clientTokenSource": return target.getConfiguration().getClientTokenSource();
         case "coalescerecords":
         case "coalesceRecords": return target.getConfiguration().isCoalesceRecords();
+        case "confirmdatasetload":
+        case "confirmDatasetLoad": return target.getConfiguration().isConfirmDatasetLoad();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
         case "datasetidentifier":
         case "datasetIdentifier": return target.getConfiguration().getDatasetIdentifier();
+        case "datasetloadmaxpollinterval":
+        case "datasetLoadMaxPollInterval": return target.getConfiguration().getDatasetLoadMaxPollInterval();
+        case "datasetloadpollinterval":
+        case "datasetLoadPollInterval": return target.getConfiguration().getDatasetLoadPollInterval();
+        case "datasetloadtimeout":
+        case "datasetLoadTimeout": return target.getConfiguration().getDatasetLoadTimeout();
+        case "datasetloadtimeoutaction":
+        case "datasetLoadTimeoutAction": return target.getConfiguration().getDatasetLoadTimeoutAction();
         case "eventgroupid":
         case "eventGroupId": return target.getConfiguration().getEventGroupId();
         case "eventtype":

@@ -23,13 +23,18 @@ public class AwsScnEventEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(46);
         props.add("accessKey");
         props.add("clientTokenExpression");
         props.add("clientTokenSource");
         props.add("coalesceRecords");
+        props.add("confirmDatasetLoad");
         props.add("connectionTimeout");
         props.add("datasetIdentifier");
+        props.add("datasetLoadMaxPollInterval");
+        props.add("datasetLoadPollInterval");
+        props.add("datasetLoadTimeout");
+        props.add("datasetLoadTimeoutAction");
         props.add("eventGroupId");
         props.add("eventType");
         props.add("instanceId");

@@ -133,6 +133,50 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
     private RecordCheckMode recordCheck = RecordCheckMode.OFF;
 
     /**
+     * Confirm dataset loads: for scn.data.dataset events the exchange completes only when AWS reports the load into the
+     * dataset as finished. After SendDataIntegrationEvent accepted an event, the producer asks GetDataIntegrationEvent
+     * (IAM action scn:GetDataIntegrationEvent) for its load status, first after datasetLoadPollInterval, then at
+     * doubling intervals up to datasetLoadMaxPollInterval: one poll per event (a coalesced event confirms all its
+     * records' exchanges at once), sharing the request slots, holding no thread. SUCCEEDED completes the exchange with
+     * headers CamelAwsScnDatasetLoadStatus and CamelAwsScnDatasetLoadMessage; FAILED fails it with a
+     * DatasetLoadFailedException carrying AWS's message; a load still IN_PROGRESS after datasetLoadTimeout does what
+     * datasetLoadTimeoutAction says. Events of the 15 fixed types are not polled (AWS reports no load for them). The
+     * next event of the group is sent meanwhile: confirmation does not hold the group's order back. Off by default:
+     * it keeps each dataset exchange open for the length of its load, and needs the IAM action.
+     */
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean confirmDatasetLoad;
+
+    /**
+     * With confirmDatasetLoad: how long after AWS accepted a dataset event its load may take, at most, before
+     * datasetLoadTimeoutAction applies (the last poll goes when it runs out). Milliseconds, or a duration such as 5m.
+     */
+    @UriParam(label = "producer", javaType = "java.time.Duration", defaultValue = "300000")
+    private long datasetLoadTimeout = 300_000;
+
+    /**
+     * With confirmDatasetLoad: what an exchange whose load is still IN_PROGRESS after datasetLoadTimeout does: FAIL
+     * (a DatasetLoadTimeoutException naming the option; the event is stored and may still load) or COMPLETE (it
+     * completes with header CamelAwsScnDatasetLoadStatus=IN_PROGRESS).
+     */
+    @UriParam(label = "producer", defaultValue = "FAIL", enums = "FAIL,COMPLETE")
+    private DatasetLoadTimeoutAction datasetLoadTimeoutAction = DatasetLoadTimeoutAction.FAIL;
+
+    /**
+     * With confirmDatasetLoad: the delay before the first load-status poll of a dataset event; each further poll waits
+     * twice as long as the one before, up to datasetLoadMaxPollInterval. Milliseconds, or a duration such as 1s.
+     */
+    @UriParam(label = "producer,advanced", javaType = "java.time.Duration", defaultValue = "1000")
+    private long datasetLoadPollInterval = 1000;
+
+    /**
+     * With confirmDatasetLoad: the longest delay between two load-status polls of a dataset event. Milliseconds, or a
+     * duration such as 30s.
+     */
+    @UriParam(label = "producer,advanced", javaType = "java.time.Duration", defaultValue = "30000")
+    private long datasetLoadMaxPollInterval = 30_000;
+
+    /**
      * An AWS Supply Chain asynchronous client to use instead of building one from these options; it is never closed
      * by the component.
      */
@@ -236,6 +280,46 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         this.recordCheck = recordCheck;
     }
 
+    public boolean isConfirmDatasetLoad() {
+        return confirmDatasetLoad;
+    }
+
+    public void setConfirmDatasetLoad(boolean confirmDatasetLoad) {
+        this.confirmDatasetLoad = confirmDatasetLoad;
+    }
+
+    public long getDatasetLoadTimeout() {
+        return datasetLoadTimeout;
+    }
+
+    public void setDatasetLoadTimeout(long datasetLoadTimeout) {
+        this.datasetLoadTimeout = datasetLoadTimeout;
+    }
+
+    public DatasetLoadTimeoutAction getDatasetLoadTimeoutAction() {
+        return datasetLoadTimeoutAction;
+    }
+
+    public void setDatasetLoadTimeoutAction(DatasetLoadTimeoutAction datasetLoadTimeoutAction) {
+        this.datasetLoadTimeoutAction = datasetLoadTimeoutAction;
+    }
+
+    public long getDatasetLoadPollInterval() {
+        return datasetLoadPollInterval;
+    }
+
+    public void setDatasetLoadPollInterval(long datasetLoadPollInterval) {
+        this.datasetLoadPollInterval = datasetLoadPollInterval;
+    }
+
+    public long getDatasetLoadMaxPollInterval() {
+        return datasetLoadMaxPollInterval;
+    }
+
+    public void setDatasetLoadMaxPollInterval(long datasetLoadMaxPollInterval) {
+        this.datasetLoadMaxPollInterval = datasetLoadMaxPollInterval;
+    }
+
     public SupplyChainAsyncClient getSupplyChainClient() {
         return supplyChainClient;
     }
@@ -280,6 +364,18 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
         if (recordCheck == null) {
             throw new IllegalArgumentException("recordCheck must be set: OFF, WARN_UNKNOWN or STRICT");
         }
+        if (datasetLoadTimeoutAction == null) {
+            throw new IllegalArgumentException("datasetLoadTimeoutAction must be set: FAIL or COMPLETE");
+        }
+        if (datasetLoadTimeout < 0) {
+            throw new IllegalArgumentException("datasetLoadTimeout must be 0 or more, got " + datasetLoadTimeout + "ms");
+        }
+        if (datasetLoadPollInterval < 1 || datasetLoadMaxPollInterval < datasetLoadPollInterval) {
+            throw new IllegalArgumentException("datasetLoadPollInterval must be at least 1ms and"
+                                               + " datasetLoadMaxPollInterval at least datasetLoadPollInterval, got "
+                                               + datasetLoadPollInterval + "ms and " + datasetLoadMaxPollInterval
+                                               + "ms");
+        }
         if (clientTokenSource == ClientTokenSource.EXPRESSION
                 && (clientTokenExpression == null || clientTokenExpression.isBlank())) {
             throw new IllegalArgumentException("clientTokenSource=EXPRESSION needs clientTokenExpression (a simple"
@@ -309,6 +405,12 @@ public class AwsScnEventConfiguration extends AbstractAwsEventsConfiguration {
             out.append(", clientTokenExpression=").append(clientTokenExpression);
         }
         out.append(", recordCheck=").append(recordCheck);
+        if (confirmDatasetLoad) {
+            out.append(", confirmDatasetLoad=true, datasetLoadTimeout=").append(datasetLoadTimeout)
+                    .append("ms, datasetLoadTimeoutAction=").append(datasetLoadTimeoutAction)
+                    .append(", datasetLoadPollInterval=").append(datasetLoadPollInterval)
+                    .append("ms, datasetLoadMaxPollInterval=").append(datasetLoadMaxPollInterval).append("ms");
+        }
         if (supplyChainClient != null) {
             out.append(", supplyChainClient=supplied");
         }

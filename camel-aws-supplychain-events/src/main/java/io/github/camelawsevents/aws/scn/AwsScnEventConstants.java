@@ -64,15 +64,18 @@ public final class AwsScnEventConstants {
     /** Out, with operation getDataIntegrationEvent: the load status of a scn.data.dataset event. */
     @Metadata(description = "Out, with operation getDataIntegrationEvent, for a scn.data.dataset event: the status of"
                             + " its load into the dataset as AWS reports it now (datasetTargetDetails"
-                            + ".datasetLoadExecution.status): IN_PROGRESS, SUCCEEDED or FAILED. Absent for the 15"
-                            + " fixed event types, for which AWS reports no load status.",
+                            + ".datasetLoadExecution.status): IN_PROGRESS, SUCCEEDED or FAILED. Also out after a send"
+                            + " with confirmDatasetLoad: the status the load finished with (SUCCEEDED; FAILED with a"
+                            + " DatasetLoadFailedException; IN_PROGRESS at the time limit), for a message of several"
+                            + " events the worst. Absent for the 15 fixed event types, for which AWS reports no load"
+                            + " status.",
               javaType = "String", enums = "IN_PROGRESS,SUCCEEDED,FAILED")
     public static final String DATASET_LOAD_STATUS = "CamelAwsScnDatasetLoadStatus";
 
     /** Out, with operation getDataIntegrationEvent: AWS's message about the load, e.g. why it failed. */
-    @Metadata(description = "Out, with operation getDataIntegrationEvent, for a scn.data.dataset event: AWS's message"
-                            + " about its load (datasetTargetDetails.datasetLoadExecution.message), e.g. why it"
-                            + " FAILED; absent when AWS gives none.",
+    @Metadata(description = "Out, with operation getDataIntegrationEvent, or after a send with confirmDatasetLoad,"
+                            + " for a scn.data.dataset event: AWS's message about its load (datasetTargetDetails"
+                            + ".datasetLoadExecution.message), e.g. why it FAILED; absent when AWS gives none.",
               javaType = "String")
     public static final String DATASET_LOAD_MESSAGE = "CamelAwsScnDatasetLoadMessage";
 

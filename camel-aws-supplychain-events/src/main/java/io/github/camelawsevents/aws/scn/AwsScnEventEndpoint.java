@@ -38,6 +38,7 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
     private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final AtomicInteger peakRequestsInFlight = new AtomicInteger();
     private final AtomicLong eventsSent = new AtomicLong();
+    private final AtomicInteger datasetLoadsConfirming = new AtomicInteger();
     /** The schemas of the datasets this endpoint's records were checked against (option recordCheck). */
     private final DatasetSchemas datasetSchemas = new DatasetSchemas(this::getClient);
 
@@ -138,6 +139,16 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
     @ManagedAttribute(description = "Events AWS accepted")
     public long getEventsSent() {
         return eventsSent.get();
+    }
+
+    /** Dataset events accepted by AWS whose load is being confirmed now (confirmDatasetLoad). */
+    @ManagedAttribute(description = "Dataset events whose load is being confirmed")
+    public int getDatasetLoadsConfirming() {
+        return datasetLoadsConfirming.get();
+    }
+
+    void datasetLoadConfirming(int delta) {
+        datasetLoadsConfirming.addAndGet(delta);
     }
 
     /**

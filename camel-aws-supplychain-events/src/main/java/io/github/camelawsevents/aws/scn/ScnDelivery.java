@@ -26,6 +26,7 @@ import io.github.camelawsevents.aws.core.delivery.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
+import software.amazon.awssdk.services.supplychain.model.DataIntegrationEventDatasetLoadExecutionDetails;
 import software.amazon.awssdk.services.supplychain.model.GetDataIntegrationEventResponse;
 import software.amazon.awssdk.services.supplychain.model.SendDataIntegrationEventRequest;
 import software.amazon.awssdk.services.supplychain.model.SendDataIntegrationEventResponse;
@@ -114,6 +115,9 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
     private final Map<Object, KeyQueue> keys = new HashMap<>();
     private final ArrayDeque<KeyQueue> readyKeys = new ArrayDeque<>();
     private final ArrayDeque<ReadBackSubmission> readBacks = new ArrayDeque<>();
+    /** Dataset events whose load-status poll is due (confirmDatasetLoad). */
+    private final ArrayDeque<LoadConfirmation> confirmations = new ArrayDeque<>();
+    private final boolean confirmLoads;
     /**
      * Batches of exchanges (by attempt) in which a record of a key failed for good: their later records of that key are
      * not sent, wherever they are (queued, or admitted later). The most recent ones, which is what a batch needs.
@@ -138,6 +142,7 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
         this.listener = listener;
         this.coalesce = config.isCoalesceRecords();
         this.sequenced = config.isPreserveOrder() || coalesce;
+        this.confirmLoads = config.isConfirmDatasetLoad();
         this.pipeline = new DeliveryPipeline(config.pipelineSettings("AwsScnEvent", config.getMaxInFlightRequests(),
                 config.getMaxPendingExchanges()), this, listener);
     }
@@ -197,6 +202,10 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
         if (readBack != null) {
             return List.of(readBack);
         }
+        LoadConfirmation confirmation = confirmations.pollFirst();
+        if (confirmation != null) {
+            return confirmation.owners();
+        }
         KeyQueue queue = readyKeys.peekFirst();
         if (queue == null || queue.waiting.isEmpty()) {
             return List.of();
@@ -218,6 +227,10 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
         ReadBackSubmission readBack = readBacks.pollFirst();
         if (readBack != null) {
             return new ReadBackRequest(readBack);
+        }
+        LoadConfirmation confirmation = confirmations.pollFirst();
+        if (confirmation != null) {
+            return new LoadStatusRequest(confirmation);
         }
         KeyQueue queue = readyKeys.pollFirst();
         if (queue == null) {
@@ -354,10 +367,20 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
                 healthCheck.recordSuccess();
                 listener.accepted(records);
                 LOG.debug("Event of {} records accepted: eventId={}", records, response.eventId());
+                SendDataIntegrationEventRequest sent = carriedEvents.get(0).request;
+                // one confirmation per event, however many records and exchanges it carried
+                boolean confirm = confirmLoads && ScnConstraints.DATASET_EVENT_TYPE.equals(sent.eventTypeAsString())
+                                  && response.eventId() != null;
                 for (PendingEvent pending : carriedEvents) {
-                    if (pending.owner.accepted(pending.index, response.eventId())) {
+                    if (pending.owner.accepted(pending.index, response.eventId(), confirm)) {
                         settled.add(pending.owner);
                     }
+                }
+                if (confirm) {
+                    endpoint.datasetLoadConfirming(1);
+                    confirmLater(new LoadConfirmation(response.eventId(), sent.datasetTarget() != null
+                            ? sent.datasetTarget().datasetIdentifier() : null, List.copyOf(carriedEvents),
+                            System.nanoTime()));
                 }
             }
             synchronized (ScnDelivery.this) {
@@ -405,6 +428,203 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
         Throwable cause = SafeMessages.unwrap(error);
         return cause instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
                && aws.statusCode() == 400 && "ValidationException".equals(SafeMessages.errorCode(aws));
+    }
+
+    /** The load of one accepted dataset event, confirmed for every exchange whose records it carried. */
+    private static final class LoadConfirmation {
+        final String eventId;
+        final String datasetArn;
+        final List<PendingEvent> events;
+        final long acceptedNanos;
+        int polls;
+
+        LoadConfirmation(String eventId, String datasetArn, List<PendingEvent> events, long acceptedNanos) {
+            this.eventId = eventId;
+            this.datasetArn = datasetArn;
+            this.events = events;
+            this.acceptedNanos = acceptedNanos;
+        }
+
+        Collection<ScnSubmission> owners() {
+            Set<ScnSubmission> owners = new LinkedHashSet<>();
+            for (PendingEvent pending : events) {
+                owners.add(pending.owner);
+            }
+            return owners;
+        }
+
+        boolean anyOpen() {
+            for (PendingEvent pending : events) {
+                if (!pending.owner.hasFailed()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        long elapsedMillis() {
+            return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedNanos);
+        }
+    }
+
+    /**
+     * Queues the next load-status poll of an event after its backoff, on the pipeline's timer (no thread waits; a
+     * close drops the timer and fails the exchanges, which are still open).
+     */
+    private void confirmLater(LoadConfirmation confirmation) {
+        if (!confirmation.anyOpen()) {
+            endpoint.datasetLoadConfirming(-1);
+            return; // every exchange it carried ended already (failed, or the endpoint stopped)
+        }
+        confirmation.polls++;
+        long delay = DatasetLoadRules.delayBeforePoll(confirmation.polls, config.getDatasetLoadPollInterval(),
+                config.getDatasetLoadMaxPollInterval(), confirmation.elapsedMillis(), config.getDatasetLoadTimeout());
+        LOG.debug("Asking for the load status of event {} in {} ms (poll {})", confirmation.eventId, delay,
+                confirmation.polls);
+        pipeline.pollAfter(delay, () -> {
+            synchronized (ScnDelivery.this) {
+                confirmations.addLast(confirmation);
+            }
+            pipeline.trigger();
+        });
+    }
+
+    /** Whether a failed poll may pass: throttling, a 5xx, or an I/O error, after the AWS SDK's own retries. */
+    static boolean passing(Throwable error) {
+        Throwable cause = SafeMessages.unwrap(error);
+        if (cause instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws) {
+            return aws.isThrottlingException() || aws.statusCode() >= 500;
+        }
+        return cause instanceof software.amazon.awssdk.core.exception.SdkClientException;
+    }
+
+    /** A GetDataIntegrationEvent asking for the load status of one dataset event. */
+    private final class LoadStatusRequest implements DeliveryPipeline.Request<GetDataIntegrationEventResponse> {
+        private final LoadConfirmation confirmation;
+
+        LoadStatusRequest(LoadConfirmation confirmation) {
+            this.confirmation = confirmation;
+        }
+
+        @Override
+        public int items() {
+            return 0;
+        }
+
+        @Override
+        public Collection<ScnSubmission> carried() {
+            return confirmation.owners();
+        }
+
+        @Override
+        public CompletableFuture<GetDataIntegrationEventResponse> send() {
+            SupplyChainAsyncClient supplyChain = client.get();
+            if (supplyChain == null) {
+                throw new IllegalStateException("The endpoint " + endpoint + " is not started");
+            }
+            return supplyChain.getDataIntegrationEvent(r -> r.instanceId(config.getInstanceId())
+                    .eventId(confirmation.eventId));
+        }
+
+        @Override
+        public void answered(GetDataIntegrationEventResponse response, Throwable error) {
+            boolean timeLimitReached = confirmation.elapsedMillis() >= config.getDatasetLoadTimeout();
+            DataIntegrationEventDatasetLoadExecutionDetails load = response != null && response.event() != null
+                    && response.event().datasetTargetDetails() != null
+                    ? response.event().datasetTargetDetails().datasetLoadExecution() : null;
+            String status = load != null ? load.statusAsString() : null;
+            String message = load != null ? load.message() : null;
+            DatasetLoadRules.Verdict verdict = error != null
+                    ? DatasetLoadRules.ofError(passing(error), timeLimitReached)
+                    : DatasetLoadRules.ofStatus(status, timeLimitReached, config.getDatasetLoadTimeoutAction());
+            LOG.debug("Load of event {}: {} after {} polls ({})", confirmation.eventId,
+                    error != null ? "not read: " + SafeMessages.of(error) : status, confirmation.polls, verdict);
+            if (verdict == DatasetLoadRules.Verdict.POLL_AGAIN) {
+                confirmLater(confirmation);
+                return;
+            }
+            endpoint.datasetLoadConfirming(-1);
+            if (verdict == DatasetLoadRules.Verdict.FAILED && confirmation.datasetArn != null) {
+                // the load may have failed because the dataset's schema changed: the record check reads it again
+                endpoint.getDatasetSchemas().forget(confirmation.datasetArn);
+            }
+            List<ScnSubmission> settled = new ArrayList<>();
+            for (PendingEvent pending : confirmation.events) {
+                ScnSubmission owner = pending.owner;
+                boolean done;
+                switch (verdict) {
+                    case SUCCEEDED, COMPLETE_IN_PROGRESS -> done = owner.loadConfirmed(pending.index,
+                            verdict == DatasetLoadRules.Verdict.SUCCEEDED ? "SUCCEEDED" : "IN_PROGRESS", message);
+                    default -> done = owner.loadNotConfirmed(pending.index,
+                            problem(verdict, owner, pending.index, message, error), message);
+                }
+                if (done && !settled.contains(owner)) {
+                    settled.add(owner);
+                }
+            }
+            if (verdict != DatasetLoadRules.Verdict.SUCCEEDED && verdict != DatasetLoadRules.Verdict.COMPLETE_IN_PROGRESS) {
+                dropWaitingEventsOf(settled);
+            }
+            for (ScnSubmission submission : settled) {
+                submission.complete();
+            }
+        }
+
+        private DatasetLoadException problem(DatasetLoadRules.Verdict verdict, ScnSubmission owner, int index,
+                                             String message, Throwable error) {
+            String which = owner.describe(index);
+            return switch (verdict) {
+                case FAILED -> new DatasetLoadFailedException(owner.exchange(), confirmation.eventId,
+                        confirmation.datasetArn, message, which);
+                case TIMED_OUT -> new DatasetLoadTimeoutException(owner.exchange(), confirmation.eventId,
+                        confirmation.datasetArn, java.time.Duration.ofMillis(config.getDatasetLoadTimeout()),
+                        confirmation.polls, which);
+                default -> new DatasetLoadException("AWS accepted " + which + " (event " + confirmation.eventId
+                                                    + "), but its load into dataset " + confirmation.datasetArn
+                                                    + " could not be confirmed: GetDataIntegrationEvent failed ("
+                                                    + (error != null ? SafeMessages.of(SafeMessages.unwrap(error))
+                                                            : "no status") + "). confirmDatasetLoad needs the IAM"
+                                                    + " action scn:GetDataIntegrationEvent.",
+                        owner.exchange(), confirmation.eventId, confirmation.datasetArn, null,
+                        error != null ? SafeMessages.unwrap(error) : null);
+            };
+        }
+    }
+
+    /**
+     * The later events of exchanges whose load was not confirmed are not sent (as after a refused event): they would
+     * reach the service without the ones before them counting.
+     */
+    private void dropWaitingEventsOf(List<ScnSubmission> failed) {
+        if (failed.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            for (ScnSubmission owner : failed) {
+                if (owner.events().requests().size() < 2) {
+                    continue; // a message of one event has nothing waiting
+                }
+                KeyQueue queue = keys.get(sequenced ? owner.events().key() : owner);
+                if (queue == null) {
+                    continue;
+                }
+                for (Iterator<PendingEvent> it = queue.waiting.iterator(); it.hasNext();) {
+                    if (it.next().owner == owner) {
+                        it.remove();
+                        waitingEvents--;
+                    }
+                }
+                if (queue.waiting.isEmpty()) {
+                    if (queue.ready) {
+                        readyKeys.remove(queue);
+                        queue.ready = false;
+                    }
+                    if (!queue.inFlight) {
+                        keys.remove(queue.key);
+                    }
+                }
+            }
+        }
     }
 
     /** A GetDataIntegrationEvent for one exchange. */

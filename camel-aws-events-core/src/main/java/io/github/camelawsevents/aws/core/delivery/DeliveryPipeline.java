@@ -375,6 +375,20 @@ public final class DeliveryPipeline {
         }
     }
 
+    /**
+     * Runs {@code requeue} (which puts a poll back into the source and triggers) after {@code delayMillis}, on the
+     * pipeline's timer thread, also while the pipeline stops: unlike a retry, asking again at once whether something
+     * finished (a dataset load) would not make it finish, so a stop waits for polls like for any open exchange, up to
+     * its timeout. Dropped when the pipeline closes first (or is closed): the submissions it was for are open, and
+     * the close fails them.
+     */
+    public void pollAfter(long delayMillis, Runnable requeue) {
+        if (closed) {
+            return;
+        }
+        timers.pollAfter(Math.max(0, delayMillis), requeue);
+    }
+
     /** Drains again at {@code due} ({@link System#nanoTime()} scale; {@link Long#MAX_VALUE}: never). */
     private void wakeUpAt(long due) {
         PipelineTimers current = timers;

@@ -32,7 +32,7 @@ final class PipelineTimers {
      * or drop it).
      */
     boolean retryAfter(long delayMillis, Runnable requeue) {
-        Retry retry = new Retry(requeue);
+        Retry retry = new Retry(requeue, true);
         retries.add(retry);
         try {
             retry.scheduled = timer.schedule(retry::fire, delayMillis, TimeUnit.MILLISECONDS);
@@ -43,10 +43,26 @@ final class PipelineTimers {
         }
     }
 
-    /** Every retry waiting for its backoff runs now (the pipeline stops: what waits is sent). */
+    /**
+     * Runs {@code requeue} after {@code delayMillis}, also while the pipeline stops (a poll keeps its delay: asking again
+     * at once would not make what it waits for finish). Dropped when the pipeline closes.
+     */
+    void pollAfter(long delayMillis, Runnable requeue) {
+        Retry poll = new Retry(requeue, false);
+        retries.add(poll);
+        try {
+            poll.scheduled = timer.schedule(poll::fire, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            retries.remove(poll);
+        }
+    }
+
+    /** Every retry waiting for its backoff runs now (the pipeline stops: what waits is sent); polls keep theirs. */
     void fireRetries() {
         for (Retry retry : List.copyOf(retries)) {
-            retry.fire();
+            if (retry.firesOnStop) {
+                retry.fire();
+            }
         }
     }
 
@@ -81,14 +97,20 @@ final class PipelineTimers {
         }
     }
 
-    /** Work put back after a backoff: once, when its time comes or when the pipeline stops; never after a close. */
+    /**
+     * Work put back after a delay: once, when its time comes (a retry also when the pipeline stops); never after a
+     * close.
+     */
     private final class Retry {
         private final Runnable requeue;
+        /** Whether a stop fires it at once (a retry) or it keeps its delay (a poll). */
+        private final boolean firesOnStop;
         private final AtomicBoolean done = new AtomicBoolean();
         volatile ScheduledFuture<?> scheduled;
 
-        Retry(Runnable requeue) {
+        Retry(Runnable requeue, boolean firesOnStop) {
             this.requeue = requeue;
+            this.firesOnStop = firesOnStop;
         }
 
         void fire() {

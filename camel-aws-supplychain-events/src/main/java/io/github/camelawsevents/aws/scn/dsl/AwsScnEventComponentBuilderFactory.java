@@ -5,6 +5,7 @@ import io.github.camelawsevents.aws.core.dsl.ContextBoundComponentBuilder;
 import io.github.camelawsevents.aws.scn.AwsScnEventComponent;
 import io.github.camelawsevents.aws.scn.AwsScnEventConfiguration;
 import io.github.camelawsevents.aws.scn.ClientTokenSource;
+import io.github.camelawsevents.aws.scn.DatasetLoadTimeoutAction;
 import io.github.camelawsevents.aws.scn.RecordCheckMode;
 import software.amazon.awssdk.services.supplychain.SupplyChainAsyncClient;
 
@@ -92,6 +93,36 @@ public interface AwsScnEventComponentBuilderFactory {
         /** Check records against their target's schema before sending: OFF, WARN_UNKNOWN or STRICT; default OFF. */
         default AwsScnEventComponentBuilder recordCheck(RecordCheckMode recordCheck) {
             doSetProperty("recordCheck", recordCheck);
+            return this;
+        }
+
+        /** Complete scn.data.dataset exchanges only when their load finished (GetDataIntegrationEvent); default false. */
+        default AwsScnEventComponentBuilder confirmDatasetLoad(boolean confirmDatasetLoad) {
+            doSetProperty("confirmDatasetLoad", confirmDatasetLoad);
+            return this;
+        }
+
+        /** With confirmDatasetLoad: how long a load may take, in milliseconds; default 300000 (5 minutes). */
+        default AwsScnEventComponentBuilder datasetLoadTimeout(long datasetLoadTimeout) {
+            doSetProperty("datasetLoadTimeout", datasetLoadTimeout);
+            return this;
+        }
+
+        /** With confirmDatasetLoad: FAIL or COMPLETE (with IN_PROGRESS) a load still running at the limit; default FAIL. */
+        default AwsScnEventComponentBuilder datasetLoadTimeoutAction(DatasetLoadTimeoutAction datasetLoadTimeoutAction) {
+            doSetProperty("datasetLoadTimeoutAction", datasetLoadTimeoutAction);
+            return this;
+        }
+
+        /** With confirmDatasetLoad: the delay before the first load-status poll, in milliseconds; default 1000. */
+        default AwsScnEventComponentBuilder datasetLoadPollInterval(long datasetLoadPollInterval) {
+            doSetProperty("datasetLoadPollInterval", datasetLoadPollInterval);
+            return this;
+        }
+
+        /** With confirmDatasetLoad: the longest delay between two load-status polls, in milliseconds; default 30000. */
+        default AwsScnEventComponentBuilder datasetLoadMaxPollInterval(long datasetLoadMaxPollInterval) {
+            doSetProperty("datasetLoadMaxPollInterval", datasetLoadMaxPollInterval);
             return this;
         }
 
