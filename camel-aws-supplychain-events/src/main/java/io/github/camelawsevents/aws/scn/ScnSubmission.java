@@ -214,6 +214,8 @@ final class ScnSubmission extends Submission {
             String text = notSent
                     ? "Did not send " + what + ": an earlier record of its group in the same batch failed ("
                       + SafeMessages.of(failure) + "); redelivering the batch sends them again, in order"
+                    : SafeMessages.unwrap(failure) instanceof io.github.camelawsevents.aws.core.EndpointUnreachableException
+                    ? "Could not send " + what + ": " + SafeMessages.of(failure)
                     : "AWS did not accept " + what + ": " + SafeMessages.of(failure);
             exchange.setException(new ScnEventDeliveryException(text, exchange, events.key(), failedIndex, count, ids,
                     SafeMessages.unwrap(failure)));

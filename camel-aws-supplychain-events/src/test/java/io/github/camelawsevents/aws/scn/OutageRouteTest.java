@@ -102,6 +102,7 @@ class OutageRouteTest extends CamelTestSupport {
             assertThat(caught).isInstanceOf(ScnEventDeliveryException.class)
                     .hasCauseInstanceOf(EndpointUnreachableException.class);
             assertThat(caught.getMessage())
+                    .startsWith("Could not send event 1 of 1 of group ").doesNotContain("AWS did not accept")
                     .contains("Could not reach http://127.0.0.1:" + port + ": the connection was refused")
                     .contains("Nothing of the request reached it")
                     .doesNotContain("high request rate").doesNotContain("Acquire operation")
