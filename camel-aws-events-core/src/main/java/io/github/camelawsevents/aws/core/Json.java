@@ -64,6 +64,10 @@ public final class Json {
         if (text == null || text.isEmpty()) {
             throw FieldValidationException.missing(field, index);
         }
+        Root surely = JsonSyntax.rootIfSurelyValid(text);
+        if (surely != null) {
+            return surely; // the common case: one allocation-free pass; Jackson decides the rest and names the fault
+        }
         try (JsonParser p = MAPPER.getFactory().createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
