@@ -27,7 +27,7 @@ final class Admission {
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
-    private int taken;
+    private volatile int taken; // written under the lock, read without it by taken()
     private boolean closed;
 
     Admission(int capacity) {
@@ -116,14 +116,9 @@ final class Admission {
         }
     }
 
-    /** Places taken now. */
+    /** Places taken now (a moment's view, without the lock). */
     int taken() {
-        lock.lock();
-        try {
-            return taken;
-        } finally {
-            lock.unlock();
-        }
+        return taken;
     }
 
     static long millisToNanos(long millis) {

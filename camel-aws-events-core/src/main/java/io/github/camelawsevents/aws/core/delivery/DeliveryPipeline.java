@@ -1,6 +1,7 @@
 package io.github.camelawsevents.aws.core.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelawsevents.aws.core.SafeMessages;
@@ -118,6 +120,9 @@ public final class DeliveryPipeline {
             }
         }
     }
+
+    /** The completions of the answer this (sender) thread reads now, handed to the workers together. */
+    private static final ThreadLocal<Completions> READING = new ThreadLocal<>();
 
     /** Drains that a thread handing over several exchanges holds back until all are queued. */
     private static final ThreadLocal<Set<DeliveryPipeline>> HELD = new ThreadLocal<>();
@@ -333,6 +338,9 @@ public final class DeliveryPipeline {
         if (closed) {
             return; // the close completed every exchange this answer was for: a late answer changes nothing
         }
+        Completions outer = READING.get();
+        Completions completions = new Completions(this);
+        READING.set(completions);
         try {
             listener.requestAnswered(request.items(), System.nanoTime() - started,
                     error == null ? null : SafeMessages.errorCode(error));
@@ -342,6 +350,12 @@ public final class DeliveryPipeline {
                     e);
             fail(request::carried, e);
         } finally {
+            if (outer != null) {
+                READING.set(outer);
+            } else {
+                READING.remove();
+            }
+            completions.handOver();
             trigger();
         }
     }
@@ -402,15 +416,81 @@ public final class DeliveryPipeline {
      * which first gives back its place under the pending bound.
      */
     void completed(Submission submission) {
+        Completions reading = READING.get();
+        if (reading != null && reading.pipeline == this) {
+            reading.add(submission); // handed over with the others this answer completes, when it has been read
+            return;
+        }
         WorkerPool pool = workers;
-        Runnable proceed = () -> {
-            released(submission);
-            submission.proceed();
-        };
         if (pool == null) {
-            proceed.run();
+            proceed(submission);
         } else {
-            pool.execute(proceed);
+            pool.execute(() -> proceed(submission));
+        }
+    }
+
+    private void proceed(Submission submission) {
+        released(submission);
+        submission.proceed();
+    }
+
+    /**
+     * The exchanges one answer completed, handed to the worker pool as one task rather than one task each (a hand-off
+     * wakes a thread: at thousands of exchanges per second that was most of what the pipeline itself cost). They still
+     * run at once when their steps are slow: the task that takes an exchange while others wait first queues a helper
+     * for the rest, one at a time, and each helper does the same, so a batch spreads over as many threads as its steps
+     * keep busy; when the steps are quick, the first thread has run most of them before a helper wakes up.
+     */
+    private static final class Completions implements Runnable {
+        private final DeliveryPipeline pipeline;
+        private final List<Submission> submissions = new ArrayList<>(4);
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicBoolean helperQueued = new AtomicBoolean();
+
+        Completions(DeliveryPipeline pipeline) {
+            this.pipeline = pipeline;
+        }
+
+        void add(Submission submission) {
+            submissions.add(submission);
+        }
+
+        /** After the answer was read (no more adds): the completions go to the worker pool. */
+        void handOver() {
+            int count = submissions.size();
+            if (count == 0) {
+                return;
+            }
+            WorkerPool pool = pipeline.workers;
+            if (pool == null) {
+                run();
+            } else if (count == 1) {
+                Submission only = submissions.get(0);
+                pool.execute(() -> pipeline.proceed(only));
+            } else {
+                helperQueued.set(true);
+                pool.execute(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            helperQueued.set(false);
+            int count = submissions.size();
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                WorkerPool pool = pipeline.workers;
+                if (i + 1 < count && pool != null && helperQueued.compareAndSet(false, true)) {
+                    pool.execute(this); // someone for the rest, should this step take long
+                }
+                try {
+                    pipeline.proceed(submissions.get(i));
+                } catch (RuntimeException | Error e) {
+                    // a route's own errors are handled in its route; this is what escaped it: the others go on
+                    LOG.warn("{}: the rest of a route threw after the exchange completed: {}", pipeline.name,
+                            SafeMessages.of(e), e);
+                }
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -305,6 +307,75 @@ class DeliveryPipelineTest {
         awaitDone(next);
         holdRoute.countDown();
         assertThat(slow.continued).hasValue(1);
+    }
+
+    /** A submission whose rest of the route is {@code route}. */
+    private Submission submitWithRoute(org.apache.camel.AsyncCallback route) {
+        Submission submission = new Submission(new DefaultExchange(context), route) {
+            @Override
+            protected void finish() {
+            }
+
+            @Override
+            protected void abandon(Exception reason) {
+                exchange().setException(reason);
+            }
+        };
+        pipeline.submit(submission, () -> {
+            synchronized (queue) {
+                queue.add(new Item(submission));
+            }
+        });
+        return submission;
+    }
+
+    @Test
+    void theExchangesOfOneAnswerRunTheirSlowStepsAtOnceNotOneAfterTheOther() throws Exception {
+        pipeline(1, 100); // our worker pool: at most 4 threads
+        TestSubmission first = submit(); // takes the only slot: the next four share one request
+        CountDownLatch started = new CountDownLatch(4);
+        CountDownLatch release = new CountDownLatch(1);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 4; i++) {
+            submitWithRoute(doneSync -> {
+                threads.add(Thread.currentThread().getName());
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS); // a slow step: it ends only when all four are running
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        sent(0).answer("a");
+        awaitDone(first);
+        FakeRequest shared = sent(1);
+        assertThat(shared.items).hasSize(4);
+        shared.answer("b");
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the four steps of one answer run at once").isTrue();
+        release.countDown();
+        assertThat(threads).hasSize(4).allSatisfy(name -> assertThat(name).contains("TestWorker"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.pendingExchanges() == 0);
+    }
+
+    @Test
+    void aStepThatThrowsOutOfItsRouteDoesNotKeepTheOtherExchangesOfItsAnswerFromGoingOn() throws Exception {
+        pipeline(1, 100);
+        TestSubmission first = submit();
+        AtomicInteger wentOn = new AtomicInteger();
+        for (int i = 0; i < 5; i++) {
+            boolean throwing = i == 1;
+            submitWithRoute(doneSync -> {
+                if (throwing) {
+                    throw new IllegalStateException("escaped its route");
+                }
+                wentOn.incrementAndGet();
+            });
+        }
+        sent(0).answer("a");
+        awaitDone(first);
+        sent(1).answer("b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> wentOn.get() == 4 && pipeline.pendingExchanges() == 0);
     }
 
     @Test
