@@ -1,12 +1,15 @@
 package io.github.camelawsevents.aws.core.delivery;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The pending bound of a {@link DeliveryPipeline}: how many exchanges it holds (admitted, and not yet handed to the
- * rest of their route), at most. A caller waits while it is full, at most {@code maxBlockNanos}; the state is checked
+ * The pending bound of a {@link DeliveryPipeline}: the exchanges it holds (admitted, and not yet handed to the rest of
+ * their route), at most {@code capacity}; it also keeps them (a list linked through the submissions themselves: no
+ * allocation, one lock per admission and one per release), so that a close can fail exactly those. A caller waits while it is full, at most {@code maxBlockNanos}; the state is checked
  * again after every wait, so a caller that waited while the pipeline closed is refused, never admitted into a closed
  * pipeline. Closing wakes every waiting caller.
  * <p>
@@ -28,6 +31,7 @@ final class Admission {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private volatile int taken; // written under the lock, read without it by taken()
+    private Submission head; // the submissions holding a place, newest first
     private boolean closed;
 
     Admission(int capacity) {
@@ -43,10 +47,10 @@ final class Admission {
      *
      * @param overBound     take a place even when the bound is full (work that must not wait)
      * @param maxBlockNanos the longest wait
-     * @param admitted      runs under the admission lock once a place is taken, so a close cannot miss the caller
+     * @param submission    kept from now until {@link #leave}, so a close cannot miss it
      * @return null when admitted, else why not
      */
-    Refusal enter(boolean overBound, long maxBlockNanos, Runnable admitted) {
+    Refusal enter(boolean overBound, long maxBlockNanos, Submission submission) {
         lock.lock();
         try {
             if (closed) {
@@ -58,8 +62,14 @@ final class Admission {
                     return refusal;
                 }
             }
+            submission.openNext = head;
+            submission.openPrevious = null;
+            if (head != null) {
+                head.openPrevious = submission;
+            }
+            head = submission;
+            submission.held = true;
             taken++;
-            admitted.run();
             return null;
         } finally {
             lock.unlock();
@@ -90,33 +100,57 @@ final class Admission {
         }
     }
 
-    /** Gives a place back. */
-    void leave() {
+    /**
+     * Gives {@code submission}'s place back.
+     *
+     * @return false when it held none (given back before, or never admitted)
+     */
+    boolean leave(Submission submission) {
         lock.lock();
         try {
+            if (!submission.held) {
+                return false;
+            }
+            submission.held = false;
+            if (submission.openPrevious != null) {
+                submission.openPrevious.openNext = submission.openNext;
+            } else {
+                head = submission.openNext;
+            }
+            if (submission.openNext != null) {
+                submission.openNext.openPrevious = submission.openPrevious;
+            }
+            submission.openNext = null;
+            submission.openPrevious = null;
             taken--;
             freed.signal();
+            return true;
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Refuses everything from now on and wakes every waiting caller; {@code closing} runs under the lock, so it sees
-     * every caller that was admitted and none that will be.
+     * Refuses everything from now on and wakes every waiting caller.
+     *
+     * @return the submissions holding a place now: every one that was admitted and has not left, and none that will be
      */
-    void close(Runnable closing) {
+    List<Submission> close() {
         lock.lock();
         try {
             closed = true;
             freed.signalAll();
-            closing.run();
+            List<Submission> held = new ArrayList<>(taken);
+            for (Submission s = head; s != null; s = s.openNext) {
+                held.add(s);
+            }
+            return held;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Places taken now (a moment's view, without the lock). */
+    /** Places taken now, the number of submissions held (a moment's view, without the lock). */
     int taken() {
         return taken;
     }

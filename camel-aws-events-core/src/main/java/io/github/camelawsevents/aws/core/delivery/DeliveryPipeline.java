@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -134,7 +133,6 @@ public final class DeliveryPipeline {
     private final AtomicInteger freeSlots;
     private final Admission admission;
     private final RequestRate rate;
-    private final Set<Submission> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger drainRequests = new AtomicInteger();
     private final Object idleLock = new Object();
     private volatile boolean flushing;
@@ -200,11 +198,12 @@ public final class DeliveryPipeline {
         if (admission.taken() >= settings.maxPendingExchanges()) {
             releaseHeldDrains(); // what this thread queued without sending goes first, or nothing would free the bound
         }
+        submission.admitted(this);
         Admission.Refusal refusal = admission.enter(onSenderThread(), Admission.millisToNanos(settings.maxBlockMs()),
-                () -> {
-                    submission.admitted(this);
-                    open.add(submission);
-                });
+                submission);
+        if (refusal != null) {
+            submission.admitted(null); // never held: it fails on the calling thread
+        }
         if (refusal == Admission.Refusal.CLOSED) {
             throw new DeliveryRefusedException("The " + name + " endpoint stopped before this exchange was taken");
         }
@@ -495,11 +494,10 @@ public final class DeliveryPipeline {
     }
 
     private void released(Submission submission) {
-        if (!open.remove(submission)) {
+        if (!admission.leave(submission)) {
             return;
         }
-        admission.leave();
-        if (flushing && open.isEmpty()) {
+        if (flushing && admission.taken() == 0) {
             synchronized (idleLock) {
                 idleLock.notifyAll();
             }
@@ -566,7 +564,7 @@ public final class DeliveryPipeline {
             long deadline = System.nanoTime() + timeout.toNanos();
             synchronized (idleLock) {
                 long left;
-                while (!open.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                while (admission.taken() > 0 && (left = deadline - System.nanoTime()) > 0) {
                     try {
                         TimeUnit.NANOSECONDS.timedWait(idleLock, left);
                     } catch (InterruptedException e) {
@@ -579,9 +577,9 @@ public final class DeliveryPipeline {
                 Thread.currentThread().interrupt();
             }
         }
-        if (!open.isEmpty()) {
+        if (admission.taken() > 0) {
             LOG.warn("{}: {} exchanges not answered by AWS within the shutdown timeout of {}; they complete when AWS"
-                     + " answers, or fail when the endpoint stops", name, open.size(), timeout);
+                     + " answers, or fail when the endpoint stops", name, admission.taken(), timeout);
             return false;
         }
         return true;
@@ -609,8 +607,7 @@ public final class DeliveryPipeline {
         flushing = true;
         closed = true;
         timers.close();
-        List<Submission> left = new java.util.ArrayList<>();
-        admission.close(() -> left.addAll(open));
+        List<Submission> left = admission.close();
         if (!left.isEmpty()) {
             LOG.warn("{}: closing with {} exchanges not answered by AWS; they fail", name, left.size());
             RuntimeException reason = new DeliveryRefusedException(
@@ -635,7 +632,7 @@ public final class DeliveryPipeline {
 
     /** Exchanges admitted and not yet handed to the rest of their route. */
     public int pendingExchanges() {
-        return open.size();
+        return admission.taken();
     }
 
     /** Whether the pipeline is closed (or not started yet). */

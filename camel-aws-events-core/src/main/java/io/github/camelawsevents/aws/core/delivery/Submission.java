@@ -19,6 +19,10 @@ public abstract class Submission {
     private final AsyncCallback callback;
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile DeliveryPipeline pipeline;
+    // its place in the pipeline's Admission, guarded by the admission's lock
+    Submission openPrevious;
+    Submission openNext;
+    boolean held;
 
     protected Submission(Exchange exchange, AsyncCallback callback) {
         this.exchange = exchange;
