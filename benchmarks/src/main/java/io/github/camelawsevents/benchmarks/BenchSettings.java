@@ -30,6 +30,8 @@ import java.util.Set;
  * @param contenders         the contenders to run (empty: all)
  * @param partnerInFlight    requests in flight for aws-partner-events and the partner limit (its default: 32)
  * @param scnInFlight        requests in flight for aws-scn-event and the Supply Chain limit (its default: 64)
+ * @param scnRecordCheck     the recordCheck option of the aws-scn-event contenders: OFF (the component's default),
+ *                           WARN_UNKNOWN or STRICT
  * @param fork               which cells run in a fresh JVM (clean heap and JIT state per contender): ALL, SCALE
  *                           (the smoke default: exercises the forked path in seconds) or NONE
  * @param workerJvmArgs      the JVM options of forked cells
@@ -39,7 +41,7 @@ import java.util.Set;
 public record BenchSettings(String mode, int events, List<Integer> latenciesMs, int repetitions, int warmupEvents,
         int warmupSeconds, int emulatorWarmupSeconds, int latencyRunSeconds, List<Integer> scaleEvents,
         List<Integer> scaleLatenciesMs, List<String> scaleContenders, int bigRepetitions, Set<String> contenders,
-        int partnerInFlight, int scnInFlight, Fork fork, List<String> workerJvmArgs, Path out, Path profileDir) {
+        int partnerInFlight, int scnInFlight, String scnRecordCheck, Fork fork, List<String> workerJvmArgs, Path out, Path profileDir) {
 
     /** The scale table's default contenders: the fastest of ours for each API, a per-event one, and a limit. */
     static final List<String> DEFAULT_SCALE_CONTENDERS =
@@ -75,6 +77,7 @@ public record BenchSettings(String mode, int events, List<Integer> latenciesMs, 
                 new LinkedHashSet<>(list(p, "bench.contenders", List.of())),
                 integer(p, "bench.partnerInFlight", integer(p, "bench.inFlight", 32)),
                 integer(p, "bench.scnInFlight", integer(p, "bench.inFlight", 64)),
+                recordCheck(text(p, "bench.scnRecordCheck", "OFF")),
                 fork(text(p, "bench.fork", smoke ? "scale" : "all")),
                 list(p, "bench.jvmArgs", List.of("-Xms512m", "-Xmx512m", "-Xmn64m"), " "),
                 Path.of(text(p, "bench.out", "target/benchmark-results.md")),
@@ -96,6 +99,15 @@ public record BenchSettings(String mode, int events, List<Integer> latenciesMs, 
             case "scale" -> Fork.SCALE;
             case "none", "false" -> Fork.NONE;
             default -> throw new IllegalArgumentException("bench.fork must be all, scale or none, was " + value);
+        };
+    }
+
+    private static String recordCheck(String value) {
+        String mode = value.toUpperCase(Locale.ROOT);
+        return switch (mode) {
+            case "OFF", "WARN_UNKNOWN", "STRICT" -> mode;
+            default -> throw new IllegalArgumentException(
+                    "bench.scnRecordCheck must be OFF, WARN_UNKNOWN or STRICT, was " + value);
         };
     }
 

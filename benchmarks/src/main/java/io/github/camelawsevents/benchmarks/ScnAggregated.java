@@ -22,8 +22,8 @@ import org.apache.camel.model.RouteDefinition;
  */
 final class ScnAggregated extends RouteContender {
 
-    ScnAggregated(int window, int inFlight) {
-        super(window, emulator -> ScnEndpoints.uri(emulator, inFlight));
+    ScnAggregated(int window, int inFlight, String recordCheck) {
+        super(window, emulator -> ScnEndpoints.uri(emulator, inFlight, recordCheck));
     }
 
     @Override

@@ -6,10 +6,15 @@ final class ScnEndpoints {
     private ScnEndpoints() {
     }
 
-    static String uri(EmulatorControl.Info emulator, int inFlight) {
+    /**
+     * @param recordCheck the endpoint's recordCheck option (OFF, WARN_UNKNOWN or STRICT): the records are valid, so
+     *                    a check on costs CPU only
+     */
+    static String uri(EmulatorControl.Info emulator, int inFlight, String recordCheck) {
         return "aws-scn-event:" + SampleEvents.SCN_INSTANCE
                + "?eventType=" + SampleEvents.SCN_EVENT_TYPE
                + "&maxInFlightRequests=" + inFlight
+               + "&recordCheck=" + recordCheck
                + "&overrideEndpoint=true&uriEndpointOverride=" + emulator.endpoint()
                + "&region=" + emulator.region()
                + "&accessKey=RAW(" + emulator.accessKey() + ")&secretKey=RAW(" + emulator.secretKey() + ")";

@@ -17,8 +17,8 @@ final class ScnPerExchange extends RouteContender {
     /** With coalescing, the ids of the events seen: several exchanges share one, and the service stored it once. */
     private final java.util.Set<String> eventIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    ScnPerExchange(int window, int inFlight, int groups, boolean coalesce) {
-        super(window, emulator -> ScnEndpoints.uri(emulator, inFlight) + "&coalesceRecords=" + coalesce);
+    ScnPerExchange(int window, int inFlight, String recordCheck, int groups, boolean coalesce) {
+        super(window, emulator -> ScnEndpoints.uri(emulator, inFlight, recordCheck) + "&coalesceRecords=" + coalesce);
         this.groups = groups;
         this.coalesce = coalesce;
     }

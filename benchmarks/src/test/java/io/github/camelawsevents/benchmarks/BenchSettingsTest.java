@@ -49,6 +49,14 @@ class BenchSettingsTest {
     }
 
     @Test
+    void theSupplyChainRecordCheckIsOffUnlessAsked() {
+        assertThat(settings().scnRecordCheck()).isEqualTo("OFF");
+        assertThat(settings("bench.scnRecordCheck", "warn_unknown").scnRecordCheck()).isEqualTo("WARN_UNKNOWN");
+        assertThatThrownBy(() -> settings("bench.scnRecordCheck", "on"))
+                .hasMessageContaining("bench.scnRecordCheck must be OFF, WARN_UNKNOWN or STRICT");
+    }
+
+    @Test
     void aCellTravelsToAForkedWorkerAsArgumentsAndBack() {
         Cell cell = new Cell("scn-aggregated", 20, List.of(new Cell.Run(10_000, 3), new Cell.Run(1_000_000, 1)), 5_000,
                 700_000_000L, true);

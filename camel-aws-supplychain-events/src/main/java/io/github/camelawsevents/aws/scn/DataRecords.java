@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,7 +20,8 @@ import io.github.camelawsevents.aws.core.Json;
  * The records of one message as JSON text: one record (a JSON object) or many (a JSON array of objects, or separate
  * object texts), found with one streaming pass and without building a tree. Knows whether a record carries
  * {@code connection_id}, whether a single object looks like a whole request (CLI input), and how to put the records
- * into the fewest {@code data} texts of at most a given length, in order.
+ * into the fewest {@code data} texts of at most a given length, in order. Given a {@link RecordCheck}, the same pass
+ * checks every record against its schema (see {@link #check(RecordCheck)}).
  * <p>
  * Size rule of a split: a {@code data} text made of records {@code r1..rn} is {@code [r1,...,rn]}, so its length is
  * {@code 2 + len(r1) + ... + len(rn) + (n - 1)}. Records are copied exactly as given (their inner whitespace
@@ -42,15 +44,21 @@ final class DataRecords {
     private final boolean array;
     private final int connectionIdRecord;
     private final boolean requestShaped;
+    /** The check made during the scan, or null. */
+    private final RecordCheck check;
+    /** What that check found; null without a check. */
+    private final RecordCheck.Result checked;
 
     private DataRecords(String source, int[] spans, List<String> texts, boolean array, int connectionIdRecord,
-                        boolean requestShaped) {
+                        boolean requestShaped, RecordCheck check, RecordCheck.Result checked) {
         this.source = source;
         this.spans = spans;
         this.texts = texts;
         this.array = array;
         this.connectionIdRecord = connectionIdRecord;
         this.requestShaped = requestShaped;
+        this.check = check;
+        this.checked = checked;
     }
 
     /**
@@ -59,10 +67,28 @@ final class DataRecords {
      * @throws FieldValidationException (field {@code data}) when the text is not well-formed JSON of that shape
      */
     public static DataRecords scan(String text) {
+        return scan(text, null);
+    }
+
+    /**
+     * Reads JSON text holding one record (an object) or many (an array of objects) and, in the same pass, checks
+     * every record; what the check found is kept for {@link #check(RecordCheck)}, which throws it (a check failure
+     * never hides a malformed text, nor the checks the reader makes before the record check).
+     *
+     * @param check the record check, or null for none
+     * @throws FieldValidationException (field {@code data}) when the text is not well-formed JSON of that shape
+     */
+    public static DataRecords scan(String text, RecordCheck check) {
+        RecordCheck.Pass pass = check != null ? check.pass() : null;
+        DataRecords records = scan(text, pass, 0);
+        return pass != null ? records.withCheck(check, pass.result()) : records;
+    }
+
+    private static DataRecords scan(String text, RecordCheck.Pass pass, int firstIndex) {
         if (text == null || text.isEmpty()) {
             throw FieldValidationException.missing("data", -1);
         }
-        Scanner scanner = new Scanner();
+        Scanner scanner = new Scanner(pass, firstIndex);
         try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
             JsonToken root = p.nextToken();
             if (root == JsonToken.START_OBJECT) {
@@ -87,7 +113,7 @@ final class DataRecords {
                 throw new FieldValidationException("data", "exactly one JSON value", "trailing content", -1);
             }
             return new DataRecords(text, scanner.spans(), null, root == JsonToken.START_ARRAY,
-                    scanner.connectionIdRecord, root == JsonToken.START_OBJECT && scanner.requestShaped);
+                    scanner.connectionIdRecord, root == JsonToken.START_OBJECT && scanner.requestShaped, null, null);
         } catch (JsonProcessingException e) {
             // the parser's limits (nesting, number length) have no location: Json.malformed says which limit
             throw Json.malformed(e, "data", -1);
@@ -102,15 +128,25 @@ final class DataRecords {
      * @throws FieldValidationException (field {@code data}, with the record's index) when one is not a JSON object
      */
     public static DataRecords ofRecords(List<String> recordTexts) {
+        return ofRecords(recordTexts, null);
+    }
+
+    /**
+     * {@link #ofRecords(List)}, checking every record in the same pass (see {@link #scan(String, RecordCheck)}).
+     *
+     * @param check the record check, or null for none
+     */
+    public static DataRecords ofRecords(List<String> recordTexts, RecordCheck check) {
         if (recordTexts.isEmpty()) {
             throw new FieldValidationException("data", "at least one record", "an empty collection", -1);
         }
         List<String> texts = new ArrayList<>(recordTexts.size());
         int connectionIdRecord = -1;
+        RecordCheck.Pass pass = check != null ? check.pass() : null;
         for (int i = 0; i < recordTexts.size(); i++) {
             DataRecords one;
             try {
-                one = scan(recordTexts.get(i));
+                one = scan(recordTexts.get(i), pass, i);
             } catch (FieldValidationException e) {
                 throw new FieldValidationException("data", e.getLimit(), e.getActual(), i);
             }
@@ -122,17 +158,32 @@ final class DataRecords {
             }
             texts.add(one.record(0));
         }
-        return new DataRecords(null, null, texts, true, connectionIdRecord, false);
+        return new DataRecords(null, null, texts, true, connectionIdRecord, false, check,
+                pass != null ? pass.result() : null);
+    }
+
+    private DataRecords withCheck(RecordCheck check, RecordCheck.Result checked) {
+        return new DataRecords(source, spans, texts, array, connectionIdRecord, requestShaped, check, checked);
+    }
+
+    /**
+     * The record check: what the scan found when it was made with this check; otherwise (records read before their
+     * target was known, as in {@link ScnEventData}) one scan of the records with it.
+     *
+     * @return the columns the schema does not know that the records carry (always empty with STRICT)
+     * @throws RecordCheckException for the first record that breaks a rule
+     */
+    public Set<String> check(RecordCheck check) {
+        if (check.equals(this.check)) {
+            return checked.unknownOrThrow();
+        }
+        DataRecords again = source != null ? scan(source, check) : ofRecords(texts, check);
+        return again.checked.unknownOrThrow();
     }
 
     /** All records as one JSON text: the source text as given, or the records joined into an array. */
     public String text() {
         return source != null ? source : join(IntStream.range(0, count()).boxed().toList());
-    }
-
-    /** The JSON text the records came in, when they came as one text (object or array); null otherwise. */
-    String sourceText() {
-        return source;
     }
 
     /** How many records. */
@@ -255,16 +306,28 @@ final class DataRecords {
 
     /** Collects record spans and key facts while the parser walks the text. */
     private static final class Scanner {
+        /** The record check's pass, or null. */
+        private final RecordCheck.Pass pass;
+        /** The index of the text's first record among the message's records. */
+        private final int firstIndex;
         private int[] spans = new int[16];
         private int size;
         private int connectionIdRecord = -1;
         private boolean requestShaped;
+
+        Scanner(RecordCheck.Pass pass, int firstIndex) {
+            this.pass = pass;
+            this.firstIndex = firstIndex;
+        }
 
         /** Called on START_OBJECT of record {@code index}; leaves the parser on its END_OBJECT. */
         void object(JsonParser p, int index) throws IOException {
             int start = (int) p.currentTokenLocation().getCharOffset();
             boolean hasEventType = false;
             boolean hasData = false;
+            if (pass != null) {
+                pass.startRecord();
+            }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 if (ScnConstraints.CONNECTION_ID.equals(name) && connectionIdRecord < 0) {
@@ -274,8 +337,15 @@ final class DataRecords {
                 } else if (DATA_KEY.equals(name)) {
                     hasData = true;
                 }
-                p.nextToken();
-                p.skipChildren();
+                if (pass != null) {
+                    pass.column(p, name, firstIndex + index);
+                } else {
+                    p.nextToken();
+                    p.skipChildren();
+                }
+            }
+            if (pass != null) {
+                pass.endRecord(firstIndex + index);
             }
             int end = (int) p.currentTokenLocation().getCharOffset() + 1;
             requestShaped = hasEventType && hasData;

@@ -1,125 +1,151 @@
 package io.github.camelawsevents.aws.scn;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.camelawsevents.aws.core.Json;
 
 /**
- * Checks records against a {@link RecordSchema} before they are sent, in one streaming pass per record and without
- * building a tree: required columns present and non-empty, values of their column's type, timestamps in a form the
- * service takes, no internal fields, and, with {@link RecordCheckMode#STRICT}, no column the schema does not know.
- * A pure function: no I/O, no logging; the first record that fails throws, naming its index, the column, the rule and
- * the JSON type of the value (never the value).
+ * Checks records against a {@link RecordSchema} before they are sent: required columns present and non-empty, values
+ * of their column's type, timestamps in a form the service takes, no internal fields, and, with
+ * {@link RecordCheckMode#STRICT}, no column the schema does not know. The check runs inside the one streaming pass
+ * that {@link DataRecords} makes over the records (no second parse, no tree): the scan hands each column to a
+ * {@link Pass}, which keeps the columns the schema does not know and the first record that fails. Pure: no I/O, no
+ * logging; a failure names the record's index, the column, the rule and the JSON type of the value (never the value).
  * <p>
  * What a type takes, as AWS's own examples and its load do: numbers as JSON numbers or as numeric text
  * ({@code "100.0"}); timestamps as ISO-8601 ({@code 2024-01-31T08:15:00Z}, with an offset, a local date-time, a date),
  * {@code yyyy-MM-dd HH:mm:ss} or epoch milliseconds (a JSON integer, or text of digits as in AWS's examples). JSON
  * null, and an empty string in a non-string column, count as no value: accepted in optional columns, refused in
  * required ones.
+ *
+ * @param schema the records' target's schema
+ * @param mode   how unknown columns are treated; never {@link RecordCheckMode#OFF}
+ * @param delete whether the records delete (UPSERT and APPEND fill every required column; DELETE only the keys)
  */
-public final class RecordCheck {
+public record RecordCheck(RecordSchema schema, RecordCheckMode mode, boolean delete) {
 
-    private RecordCheck() {
+    public RecordCheck {
+        Objects.requireNonNull(schema, "schema");
+        if (mode == null || mode == RecordCheckMode.OFF) {
+            throw new IllegalArgumentException("nothing to check with recordCheck=OFF");
+        }
     }
 
     /**
      * Checks every record.
      *
-     * @param records the records of one message
-     * @param schema  their target's schema
-     * @param mode    how unknown columns are treated; must not be {@link RecordCheckMode#OFF}
-     * @param delete  whether the records delete (UPSERT and APPEND fill every required column; DELETE only the keys)
      * @return the columns the schema does not know that the records carry (always empty with STRICT)
      * @throws RecordCheckException for the first record that breaks a rule
      */
     public static Set<String> check(DataRecords records, RecordSchema schema, RecordCheckMode mode, boolean delete) {
-        if (mode == RecordCheckMode.OFF) {
-            throw new IllegalArgumentException("nothing to check with recordCheck=OFF");
-        }
-        Set<String> unknown = new LinkedHashSet<>();
-        String source = records.sourceText();
-        try {
-            if (source != null) {
-                try (JsonParser p = Json.mapper().getFactory().createParser(source)) {
-                    JsonToken root = p.nextToken();
-                    if (root == JsonToken.START_OBJECT) {
-                        record(p, 0, schema, mode, delete, unknown);
-                    } else {
-                        int index = 0;
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            record(p, index++, schema, mode, delete, unknown);
-                        }
-                    }
-                }
-            } else {
-                for (int i = 0; i < records.count(); i++) {
-                    try (JsonParser p = Json.mapper().getFactory().createParser(records.record(i))) {
-                        p.nextToken();
-                        record(p, i, schema, mode, delete, unknown);
-                    }
-                }
-            }
-        } catch (JsonProcessingException e) {
-            // DataRecords has read these texts already; this cannot happen unless they changed
-            throw Json.malformed(e, "data", -1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return unknown;
+        return records.check(new RecordCheck(schema, mode, delete));
     }
 
-    /** Checks one record given as JSON text (an object); see {@link #check}. */
-    public static Set<String> checkRecord(String record, int index, RecordSchema schema, RecordCheckMode mode,
-                                          boolean delete) {
-        Set<String> unknown = new LinkedHashSet<>();
-        try (JsonParser p = Json.mapper().getFactory().createParser(record)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("a record is a JSON object");
+    /** What a pass found: the unknown columns, or the first record that failed. */
+    record Result(Set<String> unknown, RecordCheckException failure) {
+
+        /**
+         * @return the columns the schema does not know
+         * @throws RecordCheckException for the first record that broke a rule
+         */
+        Set<String> unknownOrThrow() {
+            if (failure != null) {
+                throw failure;
             }
-            record(p, index, schema, mode, delete, unknown);
-        } catch (JsonProcessingException e) {
-            throw Json.malformed(e, "data", index);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return unknown;
         }
-        return unknown;
     }
 
-    /** The parser is on the record's START_OBJECT; leaves it on its END_OBJECT. */
-    private static void record(JsonParser p, int index, RecordSchema schema, RecordCheckMode mode, boolean delete,
-                               Set<String> unknown) throws IOException {
-        int requiredCount = schema.required(delete).size();
-        // per required column: 0 absent, 1 present without a value (null, empty), 2 filled
-        byte[] filled = new byte[requiredCount];
-        String[] emptyAs = new String[requiredCount];
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String column = p.currentName();
+    /** A new pass over the records of one message. */
+    Pass pass() {
+        return new Pass(this);
+    }
+
+    /**
+     * The check's state during one scan: the scan calls {@link #startRecord()}, {@link #column} for each top-level
+     * column, then {@link #endRecord}. After the first failure the rest is only skipped.
+     */
+    static final class Pass {
+        private final RecordCheck check;
+        private final int requiredCount;
+        /** Per required column: 0 absent, 1 present without a value (null, empty), 2 filled. */
+        private final byte[] filled;
+        private final String[] emptyAs;
+        private final Set<String> unknown = new LinkedHashSet<>();
+        private RecordCheckException failure;
+
+        private Pass(RecordCheck check) {
+            this.check = check;
+            this.requiredCount = check.schema.required(check.delete).size();
+            this.filled = new byte[requiredCount];
+            this.emptyAs = new String[requiredCount];
+        }
+
+        void startRecord() {
+            if (failure == null) {
+                Arrays.fill(filled, (byte) 0);
+                Arrays.fill(emptyAs, null);
+            }
+        }
+
+        /** The parser is on the column's FIELD_NAME; leaves it on the value's last token. */
+        void column(JsonParser p, String column, int index) throws IOException {
             JsonToken value = p.nextToken();
+            if (failure == null) {
+                try {
+                    check(p, value, column, index);
+                } catch (RecordCheckException e) {
+                    failure = e;
+                }
+            }
+            p.skipChildren();
+        }
+
+        /** The parser is on the record's END_OBJECT. */
+        void endRecord(int index) {
+            if (failure != null) {
+                return;
+            }
+            for (int r = 0; r < requiredCount; r++) {
+                if (filled[r] != 2) {
+                    failure = new RecordCheckException(check.schema.name(), index,
+                            check.schema.required(check.delete).get(r), RecordRule.REQUIRED,
+                            check.delete ? "a primary key, which a DELETE record must fill"
+                                    : "required, with a non-empty value", filled[r] == 0 ? "missing" : emptyAs[r]);
+                    return;
+                }
+            }
+        }
+
+        Result result() {
+            return new Result(failure == null ? unknown : Set.of(), failure);
+        }
+
+        private void check(JsonParser p, JsonToken value, String column, int index) throws IOException {
+            RecordSchema schema = check.schema;
             if (schema.isInternal(column)) {
                 throw new RecordCheckException(schema.name(), index, column, RecordRule.INTERNAL_FIELD,
                         "not sent by clients: AWS Supply Chain fills it", describe(p, value));
             }
             ColumnType type = schema.typeOf(column);
             if (type == null) {
-                if (mode == RecordCheckMode.STRICT) {
+                if (check.mode == RecordCheckMode.STRICT) {
                     throw new RecordCheckException(schema.name(), index, column, RecordRule.UNKNOWN_COLUMN,
                             "only the schema's columns with recordCheck=STRICT", describe(p, value));
                 }
                 unknown.add(column);
-                p.skipChildren();
-                continue;
+                return;
             }
             boolean hasValue = value(p, value, type, index, schema.name(), column);
-            int r = schema.requiredIndex(column, delete);
+            int r = schema.requiredIndex(column, check.delete);
             if (r >= 0) {
                 if (hasValue) {
                     filled[r] = 2;
@@ -127,13 +153,6 @@ public final class RecordCheck {
                     filled[r] = 1;
                     emptyAs[r] = describe(p, value);
                 }
-            }
-        }
-        for (int r = 0; r < requiredCount; r++) {
-            if (filled[r] != 2) {
-                throw new RecordCheckException(schema.name(), index, schema.required(delete).get(r),
-                        RecordRule.REQUIRED, delete ? "a primary key, which a DELETE record must fill"
-                                : "required, with a non-empty value", filled[r] == 0 ? "missing" : emptyAs[r]);
             }
         }
     }

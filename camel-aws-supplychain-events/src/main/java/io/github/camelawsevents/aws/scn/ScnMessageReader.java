@@ -78,7 +78,12 @@ final class ScnMessageReader {
         if (body instanceof ScnEventData data) {
             return fromRecords(exchange, data.records());
         }
-        DataRecords records = records(exchange, body);
+        // the record check runs in the records' scan, against the target the headers and options name (a request
+        // body names its own target and is scanned again in complete)
+        DataRecords records = records(exchange, body, recordCheck(
+                header(message, AwsScnEventConstants.EVENT_TYPE, config.getEventType()),
+                header(message, AwsScnEventConstants.DATASET_IDENTIFIER, config.getDatasetIdentifier()),
+                header(message, AwsScnEventConstants.DATASET_OPERATION_TYPE, config.getOperationType())));
         return records.isRequestShaped()
                 ? complete(exchange, ScnRequests.fromJson(Json.parse(records.text(), "request", -1)))
                 : fromRecords(exchange, records);
@@ -91,6 +96,16 @@ final class ScnMessageReader {
      * @param exchange the exchange, for reading a file body; may be null
      */
     static DataRecords records(Exchange exchange, Object body) {
+        return records(exchange, body, null);
+    }
+
+    /**
+     * {@link #records(Exchange, Object)}, checking the records in the same scan when they are read here (see
+     * {@link DataRecords#scan(String, RecordCheck)}).
+     *
+     * @param check the record check, or null for none
+     */
+    static DataRecords records(Exchange exchange, Object body, RecordCheck check) {
         if (body == null) {
             throw FieldValidationException.missing("data", -1);
         }
@@ -98,17 +113,17 @@ final class ScnMessageReader {
             return data.records();
         }
         if (body instanceof SendDataIntegrationEventRequest request) {
-            return DataRecords.scan(request.data());
+            return DataRecords.scan(request.data(), check);
         }
         if (body instanceof Collection<?> records) {
-            return DataRecords.ofRecords(recordTexts(exchange, records));
+            return DataRecords.ofRecords(recordTexts(exchange, records), check);
         }
         if (body instanceof Object[] records) {
-            return DataRecords.ofRecords(recordTexts(exchange, Arrays.asList(records)));
+            return DataRecords.ofRecords(recordTexts(exchange, Arrays.asList(records)), check);
         }
         String text = jsonText(exchange, body);
         // JsonNode, Map and POJO: one record (an array node: many)
-        return DataRecords.scan(text != null ? text : Json.toJsonText(body, "data", -1));
+        return DataRecords.scan(text != null ? text : Json.toJsonText(body, "data", -1), check);
     }
 
     /** Records with the event members from headers, then options; split into as many events as the data needs. */
@@ -176,7 +191,7 @@ final class ScnMessageReader {
         if (data == null) {
             throw FieldValidationException.missing("data", -1);
         }
-        DataRecords records = DataRecords.scan(data);
+        DataRecords records = DataRecords.scan(data, recordCheck(eventType, datasetId, operation));
         if (ScnConstraints.targetsAscNamespace(eventType, datasetId)) {
             records.checkNoConnectionId();
         }
@@ -221,19 +236,16 @@ final class ScnMessageReader {
         if (mode == null || mode == RecordCheckMode.OFF) {
             return;
         }
-        RecordSchema schema;
-        if (ScnConstraints.DATASET_EVENT_TYPE.equals(eventType)) {
-            schema = datasetSchemas != null ? datasetSchemas.cached(datasetId) : null;
-            if (schema == null) {
+        RecordCheck check = recordCheck(eventType, datasetId, operation);
+        if (check == null) {
+            if (ScnConstraints.DATASET_EVENT_TYPE.equals(eventType)) {
                 throw new DatasetSchemaNeededException(datasetId);
             }
-        } else {
-            schema = AscEntitySchemas.shipped().forEventType(eventType);
-            if (schema == null) {
-                return;
-            }
+            return;
         }
-        Set<String> unknown = RecordCheck.check(records, schema, mode, "DELETE".equals(operation));
+        // found in the records' scan when it was made with this check
+        Set<String> unknown = records.check(check);
+        RecordSchema schema = check.schema();
         for (String column : unknown) {
             String key = schema.name() + "#" + column;
             if (warnedColumns.size() < MAX_WARNED_COLUMNS && warnedColumns.add(key)) {
@@ -242,6 +254,24 @@ final class ScnMessageReader {
                          + " column.", schema.name(), column, AscEntitySchemas.shipped().asOf());
             }
         }
+    }
+
+    /**
+     * The record check of a target, or null: with recordCheck=OFF, for an event type without a shipped schema, and
+     * for a dataset whose schema has not been read yet.
+     */
+    private RecordCheck recordCheck(String eventType, String datasetId, String operation) {
+        RecordCheckMode mode = config.getRecordCheck();
+        if (mode == null || mode == RecordCheckMode.OFF || eventType == null) {
+            return null;
+        }
+        RecordSchema schema;
+        if (ScnConstraints.DATASET_EVENT_TYPE.equals(eventType)) {
+            schema = datasetSchemas != null && datasetId != null ? datasetSchemas.cached(datasetId) : null;
+        } else {
+            schema = AscEntitySchemas.shipped().forEventType(eventType);
+        }
+        return schema != null ? new RecordCheck(schema, mode, "DELETE".equals(operation)) : null;
     }
 
     private String derivedToken(Exchange exchange, String instanceId, String eventType, String groupId,
