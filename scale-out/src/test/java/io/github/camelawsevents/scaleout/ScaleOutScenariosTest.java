@@ -137,8 +137,8 @@ class ScaleOutScenariosTest {
     @Order(6)
     void aWorkerPausedPastItsSessionTimeoutLosesNothingAndKeepsEveryGroupInOrder() throws Exception {
         assertPassed(run(new ScaleOutScenario.Options("pause-worker",
-                "3 workers, one stopped (SIGSTOP) at 40 % of the Supply Chain records for 12 s, past the 6 s session timeout, then resumed"
-                + " (SIGCONT) with its records in flight", 3,
+                "3 workers, one stopped (SIGSTOP) at 40 % of the Supply Chain records until both groups moved its partitions to the"
+                + " others, past the 6 s session timeout, then resumed (SIGCONT) with its records in flight", 3,
                 ScaleOutScenario.Happening.PAUSE_PAST_SESSION_TIMEOUT, false, true, true)));
     }
 
