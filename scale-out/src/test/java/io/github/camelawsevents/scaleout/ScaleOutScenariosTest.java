@@ -49,8 +49,22 @@ class ScaleOutScenariosTest {
         Path dir = Path.of("target", "scale-out-run");
         deleteRecursively(dir);
         Files.createDirectories(dir);
-        broker = KafkaBroker.start(dir);
-        emulator = Emulator.start(seed, events > 20000 ? "1g" : "256m");
+        // side by side: each is a JVM of its own that takes seconds to start
+        java.util.concurrent.CompletableFuture<Emulator> starting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return Emulator.start(seed, events > 20000 ? "1g" : "256m");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        try {
+            broker = KafkaBroker.start(dir);
+        } finally {
+            emulator = starting.join();
+        }
+        System.out.println("broker and emulator started in " + Math.round((System.nanoTime() - suiteStart) / 1e8) / 10.0
+                           + " s");
     }
 
     @AfterAll
