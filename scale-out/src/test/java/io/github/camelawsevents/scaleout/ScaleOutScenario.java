@@ -53,8 +53,8 @@ final class ScaleOutScenario {
     private final int perComponent;
     private final Options options;
     private final Duration outage;
-    /** How long a paused worker stands still: past the workers' session timeout (6 s), so its partitions move. */
-    static final Duration PAUSE = Duration.ofSeconds(12);
+    /** The workers' session timeout: a killed or stopped worker's partitions move after it. */
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
     private final Duration deadline;
     /** Events per component delivered before the clock starts: 5 % of them. */
     private final int warmUp;
@@ -72,6 +72,15 @@ final class ScaleOutScenario {
         this.deadline = deadline;
         this.warmUp = Math.max(1, perComponent / 20);
         this.timed = perComponent - warmUp;
+    }
+
+    /** Where the scenario's wall time goes: each step's end, in seconds from the scenario's start. */
+    private final StringBuilder phases = new StringBuilder();
+    private final long begun = System.nanoTime();
+
+    private void phase(String step) {
+        phases.append(phases.length() == 0 ? "" : ", ").append(step).append(' ')
+                .append(Math.round((System.nanoTime() - begun) / 1e8) / 10.0);
     }
 
     /** The faults: throttling, 5xx and lost responses on both APIs, 20 ms latency on every answer. */
@@ -126,9 +135,12 @@ final class ScaleOutScenario {
             for (int i = 0; i < options.workers(); i++) {
                 workers.add(Worker.start(options.name() + "-worker-" + i, broker.bootstrap(), awsEndpoint, settings));
             }
+            phase("topics and JVMs launched");
             workers.forEach(Worker::awaitStarted);
+            phase("Camel started");
             awaitAssigned(scnGroup, options.workers());
             awaitAssigned(partnerGroup, options.workers());
+            phase("groups stable");
 
             // the warm-up: the first events of both components, fed and delivered before the clock starts, so every
             // worker has loaded and compiled its delivery path and the timed part measures delivery, not JVM start-up
@@ -137,6 +149,7 @@ final class ScaleOutScenario {
             long deadlineAt = System.nanoTime() + deadline.toNanos();
             feed(scnTopic, partnerTopic, 0, warmUp, nextSeq, scnPartition, scnOffset, partnerPartition, partnerOffset);
             awaitCommitted(scnGroup, scnTopic, partnerGroup, partnerTopic, deadlineAt);
+            phase("warm-up committed");
 
             // then the rest, as fast as the broker takes them; the clock starts with its first record
             cpuAtStart = cpu(workers);
@@ -144,6 +157,7 @@ final class ScaleOutScenario {
             feed(scnTopic, partnerTopic, warmUp, perComponent, nextSeq, scnPartition, scnOffset, partnerPartition,
                     partnerOffset);
             deadlineAt = System.nanoTime() + deadline.toNanos();
+            phase("fed");
 
             if (options.happening() != Happening.NONE) {
                 // at 40 % of the records of the component that gets there first (so both are still in flight), or of
@@ -195,18 +209,25 @@ final class ScaleOutScenario {
                     case PAUSE_PAST_SESSION_TIMEOUT -> {
                         Worker paused = workers.get(0);
                         paused.pause();
+                        long pausedAt = System.nanoTime();
                         // a stopped JVM commits nothing: these are the offsets its partitions' next owners start from
                         scnCommittedAtEvent = broker.committed(scnGroup, scnTopic, PARTITIONS);
                         partnerCommittedAtEvent = broker.committed(partnerGroup, partnerTopic, PARTITIONS);
-                        happened = paused.name() + " paused (SIGSTOP) for " + PAUSE.toSeconds() + " s at "
-                                   + percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
-                        // the length of the pause is the fault itself (past session.timeout.ms, so the group
-                        // rebalances without it), not a wait for something to happen
-                        Thread.sleep(PAUSE.toMillis());
+                        String at = percentStored(scnGroup, scnTopic, partnerGroup, partnerTopic);
+                        // it stands still until both groups dropped it (past session.timeout.ms: a stopped JVM sends
+                        // no heartbeat) and gave all its partitions to the others, then wakes up with its records
+                        // in flight; no fixed length, the condition is the fault
+                        awaitAssigned(scnGroup, options.workers() - 1);
+                        awaitAssigned(partnerGroup, options.workers() - 1);
                         paused.resume();
+                        happened = paused.name() + " paused (SIGSTOP) for "
+                                   + seconds(System.nanoTime() - pausedAt) + " s, until both groups had moved its"
+                                   + " partitions to the others past the " + SESSION_TIMEOUT.toSeconds()
+                                   + " s session timeout, at " + at;
                     }
                     default -> throw new IllegalStateException();
                 }
+                phase("happening over");
             }
 
             // done = every record of a topic committed: the workers commit only what AWS accepted
@@ -233,18 +254,18 @@ final class ScaleOutScenario {
             }
             scnDone = done[0];
             partnerDone = done[1];
+            phase("all committed");
             if (scnDone < 0 || partnerDone < 0) {
                 workers.forEach(Worker::dumpThreads);
             }
             r.metric("workers alive at the end", workers.stream().filter(Worker::isAlive).count());
             r.metric("cpu", cpuReport(cpuAtStart, cpu(workers), System.nanoTime() - started));
         } finally {
-            for (Worker w : workers) {
-                w.close();
-            }
+            Worker.closeAll(workers);
             if (proxy != null) {
                 proxy.close();
             }
+            phase("workers ended");
         }
         JsonNode stats = emulator.stats();
         emulator.clearFaults();
@@ -277,6 +298,8 @@ final class ScaleOutScenario {
         checkSupplyChain(r, scnPartition, scnOffset, scnCommittedAtEvent);
         checkPartner(r, partnerPartition, partnerOffset, partnerCommittedAtEvent, lostResponses,
                 proxy == null ? 0 : proxy.cutConnections());
+        phase("checked");
+        r.metric("wall time (s)", phases);
         return r;
     }
 
@@ -302,9 +325,14 @@ final class ScaleOutScenario {
         try (Worker reference = Worker.start(options.name(), "127.0.0.1:1", emulator.endpoint(), settings,
                 SedaReference.class.getName())) {
             line = reference.awaitLine("seda reference done:", deadline.toSeconds());
+            phase("done");
             r.metric("cpu", cpuReport(Map.of("emulator", emulatorCpu), Map.of("reference JVM (from its start)",
                     reference.cpuSeconds(), "emulator", emulator.cpuSeconds()), System.nanoTime() - begin));
+            // its work is done and in the emulator, and it commits nothing: SIGKILL, not a graceful stop (the stop
+            // and the checks took 18 s at 40,000 events)
+            reference.kill();
         }
+        phase("JVM ended");
         String[] words = line.substring(line.indexOf("seda reference done:")).split(" ");
         long scnNanos = Long.parseLong(words[4]);
         long partnerNanos = Long.parseLong(words[6]);
@@ -328,6 +356,8 @@ final class ScaleOutScenario {
         r.metric("idempotent replays", stats.path("idempotentReplays").asLong());
         checkSupplyChain(r, new int[perComponent], new long[perComponent], null);
         checkPartner(r, new int[perComponent], new long[perComponent], null, lostResponses, 0);
+        phase("checked");
+        r.metric("wall time (s)", phases);
         return r;
     }
 

@@ -33,7 +33,7 @@ final class Worker implements AutoCloseable {
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx384m",
                 "-Dscaleout.kafka.brokers=" + bootstrap,
                 // a killed worker's partitions move after 6 s without heartbeats (the broker allows 2 s and up)
-                "-Dcamel.component.kafka.session-timeout-ms=6000",
+                "-Dcamel.component.kafka.session-timeout-ms=" + ScaleOutScenario.SESSION_TIMEOUT.toMillis(),
                 "-Dcamel.component.kafka.heartbeat-interval-ms=1000"));
         for (String component : List.of("aws-scn-event", "aws-partner-events")) {
             String p = "-Dcamel.component." + component + ".";
@@ -45,6 +45,11 @@ final class Worker implements AutoCloseable {
             jvm.add(p + "uri-endpoint-override=" + awsEndpoint);
         }
         settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        // diagnostics, e.g. -Dscaleout.workerJvmArgs="-XX:StartFlightRecording=filename=target/w.jfr": every worker
+        String extra = System.getProperty("scaleout.workerJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
+        }
         return new Worker(ChildJvm.start(name, jvm, mainClass, List.of()));
     }
 
@@ -95,6 +100,11 @@ final class Worker implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+    }
+
+    /** Ends every worker at once (SIGTERM, SIGKILL after a grace period), see {@link ChildJvm#closeAll}. */
+    static void closeAll(List<Worker> workers) {
+        ChildJvm.closeAll(workers.stream().map(w -> w.process).toList());
     }
 
     /** CPU time used so far, in seconds. */
