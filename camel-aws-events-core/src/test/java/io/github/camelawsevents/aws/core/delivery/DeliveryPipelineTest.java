@@ -333,6 +333,7 @@ class DeliveryPipelineTest {
     void theExchangesOfOneAnswerRunTheirSlowStepsAtOnceNotOneAfterTheOther() throws Exception {
         pipeline(1, 100); // our worker pool: at most 4 threads
         TestSubmission first = submit(); // takes the only slot: the next four share one request
+        FakeRequest firstRequest = sent(0);
         CountDownLatch started = new CountDownLatch(4);
         CountDownLatch release = new CountDownLatch(1);
         Set<String> threads = ConcurrentHashMap.newKeySet();
@@ -347,7 +348,7 @@ class DeliveryPipelineTest {
                 }
             });
         }
-        sent(0).answer("a");
+        firstRequest.answer("a");
         awaitDone(first);
         FakeRequest shared = sent(1);
         assertThat(shared.items).hasSize(4);
@@ -362,6 +363,7 @@ class DeliveryPipelineTest {
     void aStepThatThrowsOutOfItsRouteDoesNotKeepTheOtherExchangesOfItsAnswerFromGoingOn() throws Exception {
         pipeline(1, 100);
         TestSubmission first = submit();
+        FakeRequest firstRequest = sent(0); // sent alone: the next five share the next request
         AtomicInteger wentOn = new AtomicInteger();
         for (int i = 0; i < 5; i++) {
             boolean throwing = i == 1;
@@ -372,9 +374,11 @@ class DeliveryPipelineTest {
                 wentOn.incrementAndGet();
             });
         }
-        sent(0).answer("a");
+        firstRequest.answer("a");
         awaitDone(first);
-        sent(1).answer("b");
+        FakeRequest shared = sent(1);
+        assertThat(shared.items).hasSize(5);
+        shared.answer("b");
         await().atMost(Duration.ofSeconds(10)).until(() -> wentOn.get() == 4 && pipeline.pendingExchanges() == 0);
     }
 
