@@ -479,8 +479,9 @@ public final class DeliveryPipeline {
             int i;
             while ((i = next.getAndIncrement()) < count) {
                 WorkerPool pool = pipeline.workers;
-                if (i + 1 < count && pool != null && helperQueued.compareAndSet(false, true)) {
-                    pool.execute(this); // someone for the rest, should this step take long
+                if (i + 1 < count && pool != null && helperQueued.compareAndSet(false, true)
+                    && !pool.tryExecute(this)) { // someone for the rest, should this step take long
+                    helperQueued.set(false); // refused (a full pool of the user's): this thread runs them in turn
                 }
                 try {
                     pipeline.proceed(submissions.get(i));

@@ -72,6 +72,20 @@ final class WorkerPool {
         }
     }
 
+    /**
+     * Runs {@code task} on the pool if it takes it.
+     *
+     * @return false when the pool refused it (a pool of the user's that is full, or any pool after shutdown)
+     */
+    boolean tryExecute(Runnable task) {
+        try {
+            executor.execute(task);
+            return true;
+        } catch (RejectedExecutionException refused) {
+            return false;
+        }
+    }
+
     /** Whether it is a pool of our own (shut down with the pipeline). */
     boolean isOwn() {
         return own != null;
