@@ -20,7 +20,8 @@ import org.apache.camel.model.RouteDefinition;
  * flight; a synchronous producer holds the thread until its response is in.
  *
  * <p>At most {@code window} events are outstanding (queued, in the route, or in flight) at any time: the feeder
- * takes a permit per event and the route gives it back when the event completes. That keeps memory flat at any N
+ * takes a permit per event and the route gives it back when the event completes (a route with a step of its own after
+ * the producer gives it back when the producer completed the exchange: {@link #leaveWindow}). That keeps memory flat at any N
  * and makes every contender face the same backlog. An event's end-to-end latency runs from the moment it is put on
  * the queue until the route step after the producer runs (the producer's completion), or until the aggregated
  * exchange carrying it completes.
@@ -29,6 +30,8 @@ abstract class RouteContender implements Contender {
 
     /** Header: when the event was put on the queue ({@link System#nanoTime()}). */
     static final String ENTRY_TIME = "BenchEntryTime";
+    /** Property: the exchange's permits went back already ({@link #leaveWindow}). */
+    private static final String LEFT_WINDOW = "BenchLeftWindow";
     /** Property of an exchange carrying several events: their entry times ({@link TimestampList}). */
     static final String ENTRY_TIMES = "BenchEntryTimes";
 
@@ -153,6 +156,23 @@ abstract class RouteContender implements Contender {
         return run.await();
     }
 
+    /**
+     * Gives the exchange's permits back before the end of the route, for a contender whose window bounds only what
+     * waits for or is in the producer (a step of the route's own after it is outside): called by such a contender's
+     * route right after the producer. The end of the route then only records the events.
+     */
+    protected void leaveWindow(Exchange exchange) {
+        if (exchange.getProperty(LEFT_WINDOW) == null) {
+            exchange.setProperty(LEFT_WINDOW, Boolean.TRUE);
+            permits.release(eventsOf(exchange));
+        }
+    }
+
+    private static int eventsOf(Exchange exchange) {
+        TimestampList times = exchange.getProperty(ENTRY_TIMES, TimestampList.class);
+        return times == null ? 1 : times.size();
+    }
+
     private void completed(Exchange exchange) {
         TimestampList times = exchange.getProperty(ENTRY_TIMES, TimestampList.class);
         long now = System.nanoTime();
@@ -166,18 +186,17 @@ abstract class RouteContender implements Contender {
             }
             events = times.size();
         }
-        permits.release(events);
+        leaveWindow(exchange);
         pending.completed(events, 0, acknowledged(exchange, events));
     }
 
     private void failed(Exchange exchange) {
-        TimestampList times = exchange.getProperty(ENTRY_TIMES, TimestampList.class);
-        int events = times == null ? 1 : times.size();
+        int events = eventsOf(exchange);
         if (pending.failed() == 0) {
             System.err.println("[bench] first failure in " + getClass().getSimpleName() + ": "
                                + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         }
-        permits.release(events);
+        leaveWindow(exchange);
         pending.completed(events, events, 0);
     }
 

@@ -41,9 +41,16 @@ final class StepAfterProducer extends RouteContender {
         return "&concurrentConsumers=" + consumers;
     }
 
+    /**
+     * The producer, then (after it completed the exchange) the exchange leaves the feeder's window, then the step. The
+     * window bounds what waits for or is in the producer, as for the other partner routes; the step is outside it, as
+     * in a route whose SEDA consumers go back to the queue while earlier exchanges run their steps. With the step
+     * inside, the window alone would cap this row at {@code window / (latency + step)} (Little's law: about 0.7× the
+     * row without the step at 20 ms, whatever the producer does).
+     */
     @Override
     protected ProcessorDefinition<?> route(RouteDefinition from) {
-        ProcessorDefinition<?> sent = from.to(endpoint());
+        ProcessorDefinition<?> sent = from.to(endpoint()).process(this::leaveWindow);
         if (stepMillis <= 0) {
             return sent;
         }
