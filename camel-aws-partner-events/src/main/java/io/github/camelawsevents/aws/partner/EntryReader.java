@@ -10,6 +10,7 @@ import io.github.camelawsevents.aws.core.BatchLimits;
 import io.github.camelawsevents.aws.core.EventTimestamps;
 import io.github.camelawsevents.aws.core.FieldValidationException;
 import io.github.camelawsevents.aws.core.Json;
+import io.github.camelawsevents.aws.core.MessageHeaders;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequestEntry;
@@ -24,11 +25,16 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest
  */
 final class EntryReader {
 
+    /** What the names of the headers read here start with ({@link AwsPartnerEventsConstants}). */
+    static final String HEADER_PREFIX = "CamelAwsPartnerEvents";
+
     private final String source;
     private final String detailType;
     private final List<String> resources;
     private final BatchLimits limits;
     private final boolean membersLater;
+    /** What a message without any header of ours gets. */
+    private final MessageDefaults endpointDefaults;
     /**
      * The last Source that passed its check: nearly every entry carries its endpoint's Source, and whether a string is
      * valid never changes, so an equal string skips the pattern (about 6% of the producer's CPU per entry, measured
@@ -57,6 +63,7 @@ final class EntryReader {
         this.resources = resources;
         this.limits = limits;
         this.membersLater = membersLater;
+        this.endpointDefaults = new MessageDefaults(source, detailType, resources, null);
     }
 
     /**
@@ -157,6 +164,9 @@ final class EntryReader {
     }
 
     private MessageDefaults defaultsOf(Message message) {
+        if (!MessageHeaders.mayHaveAny(message, HEADER_PREFIX)) {
+            return endpointDefaults; // no header of ours: one look-up instead of four
+        }
         String headerSource = message.getHeader(AwsPartnerEventsConstants.SOURCE, String.class);
         String headerDetailType = message.getHeader(AwsPartnerEventsConstants.DETAIL_TYPE, String.class);
         List<String> headerResources = ResourceList.fromHeader(message.getHeader(AwsPartnerEventsConstants.RESOURCES));

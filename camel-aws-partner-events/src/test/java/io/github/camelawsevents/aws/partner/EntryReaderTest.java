@@ -125,6 +125,46 @@ class EntryReaderTest {
     }
 
     @Test
+    void eachHeaderIsReadOnItsOwnAmongOtherHeadersInAnyCase() throws Exception {
+        // the reader skips its look-ups when no header name starts with its prefix (in Camel's sorted header map, which
+        // a started context makes): each header alone, in another case, among headers that sort around it, is read
+        CamelContext started = new DefaultCamelContext();
+        started.start();
+        java.util.function.Function<Object, Message> messageOf = body -> {
+            Message made = new DefaultExchange(started).getIn();
+            made.setBody(body);
+            return made;
+        };
+        for (String header : List.of(AwsPartnerEventsConstants.SOURCE, AwsPartnerEventsConstants.DETAIL_TYPE,
+                AwsPartnerEventsConstants.RESOURCES, AwsPartnerEventsConstants.TIME)) {
+            assertThat(header).startsWith(EntryReader.HEADER_PREFIX);
+            Message message = messageOf.apply("{}");
+            message.setHeader("CamelAwsPartner", "before");
+            message.setHeader("CamelAwsScnEventClientToken", "after");
+            message.setHeader("kafka.KEY", "k");
+            Object value = header.equals(AwsPartnerEventsConstants.SOURCE) ? "aws.partner/example.com/header"
+                    : header.equals(AwsPartnerEventsConstants.DETAIL_TYPE) ? "HeaderType"
+                    : header.equals(AwsPartnerEventsConstants.RESOURCES) ? "arn:aws:s3:::h"
+                    : Instant.parse("2024-05-01T10:15:30Z");
+            message.setHeader(header.toLowerCase(java.util.Locale.ROOT), value);
+            PutPartnerEventsRequestEntry entry = single(message);
+            assertThat(List.of(entry.source(), entry.detailType(), entry.resources(), String.valueOf(entry.time())))
+                    .as("header %s", header)
+                    .contains(value instanceof Instant ? value.toString()
+                            : header.equals(AwsPartnerEventsConstants.RESOURCES) ? List.of(value) : value);
+        }
+        Message none = messageOf.apply("{}");
+        none.setHeader("CamelAwsPartner", "before");
+        assertThat(none.getHeaders()).isInstanceOf(java.util.NavigableMap.class);
+        PutPartnerEventsRequestEntry entry = single(none);
+        assertThat(entry.source()).isEqualTo(OPTION_SOURCE);
+        assertThat(entry.detailType()).isEqualTo("OptionType");
+        assertThat(entry.resources()).containsExactly("arn:aws:s3:::option");
+        assertThat(entry.time()).isNull();
+        started.close();
+    }
+
+    @Test
     void anEntrysOwnEmptyResourcesWinOverHeaderAndOption() {
         PutPartnerEventsRequestEntry entry = PutPartnerEventsRequestEntry.builder().detail("{}")
                 .resources(List.of()).build();
