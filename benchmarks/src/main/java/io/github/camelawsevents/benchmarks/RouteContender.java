@@ -21,9 +21,9 @@ import org.apache.camel.model.RouteDefinition;
  *
  * <p>At most {@code window} events are outstanding (queued, in the route, or in flight) at any time: the feeder
  * takes a permit per event and the route gives it back when the event completes (a route with a step of its own after
- * the producer gives it back when the producer completed the exchange: {@link #leaveWindow}). That keeps memory flat at any N
- * and makes every contender face the same backlog. An event's end-to-end latency runs from the moment it is put on
- * the queue until the route step after the producer runs (the producer's completion), or until the aggregated
+ * the producer gives it back when the producer completed the exchange: {@link #leaveWindow}). That keeps memory flat
+ * at any N and makes every contender face the same backlog. An event's end-to-end latency runs from the moment it is
+ * put on the queue until the route step after the producer runs (the producer's completion), or until the aggregated
  * exchange carrying it completes.
  */
 abstract class RouteContender implements Contender {
