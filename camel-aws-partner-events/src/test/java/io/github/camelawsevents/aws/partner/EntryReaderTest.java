@@ -127,7 +127,8 @@ class EntryReaderTest {
     @Test
     void eachHeaderIsReadOnItsOwnAmongOtherHeadersInAnyCase() throws Exception {
         // the reader skips its look-ups when no header name starts with its prefix (in Camel's sorted header map, which
-        // a started context makes): each header alone, in another case, among headers that sort around it, is read
+        // a started context makes up to Camel 4.21): each header alone, in another case, among headers that sort
+        // around it, is read
         CamelContext started = new DefaultCamelContext();
         started.start();
         java.util.function.Function<Object, Message> messageOf = body -> {
@@ -155,7 +156,6 @@ class EntryReaderTest {
         }
         Message none = messageOf.apply("{}");
         none.setHeader("CamelAwsPartner", "before");
-        assertThat(none.getHeaders()).isInstanceOf(java.util.NavigableMap.class);
         PutPartnerEventsRequestEntry entry = single(none);
         assertThat(entry.source()).isEqualTo(OPTION_SOURCE);
         assertThat(entry.detailType()).isEqualTo("OptionType");
