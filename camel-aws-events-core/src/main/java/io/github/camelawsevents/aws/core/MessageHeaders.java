@@ -14,11 +14,10 @@ public final class MessageHeaders {
     /**
      * Whether the message may carry a header whose name starts with {@code prefix} (ignoring case, as Camel's header
      * names do). False is certain, so a producer that reads several headers of its own skips them all with one look-up
-     * (most messages carry none). Up to Camel 4.21 headers are kept in a map sorted case-insensitively (a
-     * {@code TreeMap}), where every name that starts with the prefix sorts at or right after it, and each look-up costs
-     * a walk down the tree; for headers kept any other way (Camel 4.22's hashed {@code CaseInsensitiveMap}, whose
-     * look-ups are cheap, or a custom {@code HeadersMapFactory}) this answers true and the caller looks them up one by
-     * one.
+     * (most messages carry none). Camel 4.18 keeps headers in a map sorted case-insensitively (a {@code TreeMap}),
+     * where every name that starts with the prefix sorts at or right after it, and each look-up costs a walk down the
+     * tree; for headers kept any other way (Camel 4.22's hashed {@code CaseInsensitiveMap}, whose look-ups are cheap,
+     * or a custom {@code HeadersMapFactory}) this answers true and the caller looks them up one by one.
      */
     public static boolean mayHaveAny(Message message, String prefix) {
         return message.hasHeaders() && mayHaveAny(message.getHeaders(), prefix);

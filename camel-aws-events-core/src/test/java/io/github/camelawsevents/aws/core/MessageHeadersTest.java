@@ -21,7 +21,7 @@ import org.apache.camel.support.DefaultMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link MessageHeaders#mayHaveAny}: on a map sorted case-insensitively (Camel's header map up to 4.21) it answers
+ * {@link MessageHeaders#mayHaveAny}: on a map sorted case-insensitively (Camel 4.18's header map) it answers
  * exactly whether a name starts with the prefix, in any case; on any map, Camel's of the version on the class path
  * included, it never says "none" wrongly.
  */
@@ -47,7 +47,7 @@ class MessageHeadersTest {
         if (expected) {
             assertThat(answer).as("headers %s", names).isTrue();
         }
-        if (message.getHeaders() instanceof NavigableMap) { // Camel up to 4.21: the look-up is exact
+        if (message.getHeaders() instanceof NavigableMap) { // Camel 4.18: the look-up is exact
             assertThat(answer).as("headers %s", names).isEqualTo(expected);
         }
     }

@@ -127,8 +127,8 @@ class EntryReaderTest {
     @Test
     void eachHeaderIsReadOnItsOwnAmongOtherHeadersInAnyCase() throws Exception {
         // the reader skips its look-ups when no header name starts with its prefix (in Camel's sorted header map, which
-        // a started context makes up to Camel 4.21): each header alone, in another case, among headers that sort
-        // around it, is read
+        // a started context makes on Camel 4.18): each header alone, in another case, among headers that sort around
+        // it, is read
         CamelContext started = new DefaultCamelContext();
         started.start();
         java.util.function.Function<Object, Message> messageOf = body -> {
