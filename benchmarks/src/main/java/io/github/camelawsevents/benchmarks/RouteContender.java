@@ -157,14 +157,27 @@ abstract class RouteContender implements Contender {
     }
 
     /**
-     * Gives the exchange's permits back before the end of the route, for a contender whose window bounds only what
-     * waits for or is in the producer (a step of the route's own after it is outside): called by such a contender's
-     * route right after the producer. The end of the route then only records the events.
+     * Whether the route gives an exchange's permits back right after the producer ({@link #leaveWindow}) rather than at
+     * its end: a contender whose window bounds only what waits for or is in the producer (a step of the route's own
+     * after it is outside). Only such routes mark their exchanges; the others pay nothing per exchange for it.
+     */
+    protected boolean leavesWindowAfterProducer() {
+        return false;
+    }
+
+    /**
+     * Gives the exchange's permits back, called by a route that {@link #leavesWindowAfterProducer() leaves the window
+     * after the producer} right after it. The end of the route then only records the events.
      */
     protected void leaveWindow(Exchange exchange) {
-        if (exchange.getProperty(LEFT_WINDOW) == null) {
-            exchange.setProperty(LEFT_WINDOW, Boolean.TRUE);
-            permits.release(eventsOf(exchange));
+        exchange.setProperty(LEFT_WINDOW, Boolean.TRUE);
+        permits.release(eventsOf(exchange));
+    }
+
+    /** At the end of the route, or on its error path: the permits go back unless they went back already. */
+    private void endOfRoute(Exchange exchange, int events) {
+        if (!leavesWindowAfterProducer() || exchange.getProperty(LEFT_WINDOW) == null) {
+            permits.release(events);
         }
     }
 
@@ -186,7 +199,7 @@ abstract class RouteContender implements Contender {
             }
             events = times.size();
         }
-        leaveWindow(exchange);
+        endOfRoute(exchange, events);
         pending.completed(events, 0, acknowledged(exchange, events));
     }
 
@@ -196,7 +209,7 @@ abstract class RouteContender implements Contender {
             System.err.println("[bench] first failure in " + getClass().getSimpleName() + ": "
                                + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         }
-        leaveWindow(exchange);
+        endOfRoute(exchange, events);
         pending.completed(events, events, 0);
     }
 

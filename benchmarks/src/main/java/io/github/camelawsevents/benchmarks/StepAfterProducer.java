@@ -49,6 +49,11 @@ final class StepAfterProducer extends RouteContender {
      * row without the step at 20 ms, whatever the producer does).
      */
     @Override
+    protected boolean leavesWindowAfterProducer() {
+        return true;
+    }
+
+    @Override
     protected ProcessorDefinition<?> route(RouteDefinition from) {
         ProcessorDefinition<?> sent = from.to(endpoint()).process(this::leaveWindow);
         if (stepMillis <= 0) {
