@@ -151,6 +151,11 @@ final class ScaleOutScenario {
             feed(scnTopic, partnerTopic, 0, warmUp, nextSeq, scnPartition, scnOffset, partnerPartition, partnerOffset);
             awaitCommitted(scnGroup, scnTopic, partnerGroup, partnerTopic, deadlineAt);
             phase("warm-up committed");
+            if (!ChildJvm.quickStart()) {
+                // at the throughput sizes (C2 on): the workers' compilers finish what the warm-up started
+                r.metric("JIT compiling in the last 2 s of the warm-up (ms per worker)", awaitJitQuiet(workers));
+                phase("JIT quiet");
+            }
 
             // then the rest, as fast as the broker takes them; the clock starts with its first record
             cpuAtStart = cpu(workers);
@@ -320,6 +325,7 @@ final class ScaleOutScenario {
         settings.put("camel.main.routes-include-pattern", "classpath:routes/none-*.yaml");
         settings.put("reference.events", Integer.toString(perComponent));
         settings.put("reference.seed", Long.toString(seed));
+        settings.put("reference.awaitJitQuiet", Boolean.toString(!ChildJvm.quickStart()));
         String line;
         double emulatorCpu = emulator.cpuSeconds();
         long begin = System.nanoTime();
@@ -441,6 +447,21 @@ final class ScaleOutScenario {
                 .pollInterval(100, TimeUnit.MILLISECONDS)
                 .until(() -> broker.stableMembersWithPartitions(group).size() == Math.min(members, PARTITIONS)
                              && broker.assignedPartitions(group) == PARTITIONS);
+    }
+
+    /** Waits until the compilers of every worker are quiet ({@link JitQuiet}). */
+    private static List<Long> awaitJitQuiet(List<Worker> workers) throws Exception {
+        List<JitQuiet.CompileClock> clocks = new ArrayList<>();
+        try {
+            for (Worker w : workers) {
+                clocks.add(JitQuiet.attached(w.pid()));
+            }
+            return JitQuiet.await(clocks);
+        } finally {
+            for (JitQuiet.CompileClock c : clocks) {
+                c.close();
+            }
+        }
     }
 
     /** Feeds events {@code from} (inclusive) to {@code to} (exclusive) of both components; keeps their coordinates. */

@@ -1,6 +1,7 @@
 package io.github.camelawsevents.scaleout;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,10 @@ public final class SedaReference {
         feed(feeders, template, seed, 0, warmUp, nextSeq, partnerSeq, warmScn, warmPartner, scnFailed).get();
         warmScn.await();
         warmPartner.await();
+        if (Boolean.getBoolean("reference.awaitJitQuiet")) {
+            // at the throughput sizes, as the workers: the compilers finish what the warm-up started
+            System.out.println("seda reference JIT quiet: " + JitQuiet.await(List.of(JitQuiet.local())));
+        }
 
         CountDownLatch scnDone = new CountDownLatch(perComponent - warmUp);
         CountDownLatch partnerDone = new CountDownLatch(perComponent - warmUp);

@@ -68,6 +68,11 @@ final class Worker implements AutoCloseable {
         return process.name();
     }
 
+    /** The worker JVM's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
