@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.camelawsevents.aws.testsupport.HeapWatch;
+import io.github.camelawsevents.aws.testsupport.JitQuiet;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -19,8 +20,6 @@ import jdk.jfr.Recording;
  * fastest when nothing waits), set the cell's latency, then measure each repetition from a freshly collected heap.
  */
 final class CellRunner {
-
-    private static final long QUIET_WINDOW_MS = 2000;
 
     private CellRunner() {
     }
@@ -67,7 +66,7 @@ final class CellRunner {
 
     /**
      * Runs warm-up batches at zero latency for at least {@code warmupSeconds}, and on until the JIT compiler is quiet
-     * (less than 2% of a {@value #QUIET_WINDOW_MS} ms window spent compiling), at most four times as long: on a busy
+     * ({@link JitQuiet#quiet}: less than 2% of a 2 s window spent compiling), at most four times as long: on a busy
      * machine the compiler threads get little CPU and a fixed warm-up would measure code still being compiled.
      *
      * @return the next unused event number
@@ -89,11 +88,11 @@ final class CellRunner {
             contender.run(next, cell.warmup(), new LatencyRecorder());
             next += cell.warmup();
             long now = System.nanoTime();
-            if (now - windowStart < QUIET_WINDOW_MS * 1_000_000L) {
+            if (now - windowStart < JitQuiet.WINDOW_MILLIS * 1_000_000L) {
                 continue;
             }
             long compiledMs = jit.getTotalCompilationTime() - compiledAtWindowStart;
-            boolean quiet = compiledMs * 50 < (now - windowStart) / 1_000_000L;
+            boolean quiet = JitQuiet.quiet(compiledMs, (now - windowStart) / 1_000_000L);
             if (now - start >= minNanos && quiet || now - start >= 4 * minNanos) {
                 System.err.printf(Locale.ROOT, "[bench]   warmed up for %.1f s (JIT %s)%n", (now - start) / 1e9,
                         quiet ? "quiet" : "still compiling: " + compiledMs + " ms in the last window");

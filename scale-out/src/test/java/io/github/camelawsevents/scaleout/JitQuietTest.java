@@ -2,6 +2,7 @@ package io.github.camelawsevents.scaleout;
 
 import java.util.List;
 
+import io.github.camelawsevents.aws.testsupport.JitQuiet;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelawsevents.aws.testsupport.EmulatorControl;
+import io.github.camelawsevents.aws.testsupport.JitQuiet;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

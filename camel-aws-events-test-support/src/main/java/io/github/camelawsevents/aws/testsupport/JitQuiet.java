@@ -1,4 +1,4 @@
-package io.github.camelawsevents.scaleout;
+package io.github.camelawsevents.aws.testsupport;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,24 +14,28 @@ import javax.management.remote.JMXServiceURL;
 import com.sun.tools.attach.VirtualMachine;
 
 /**
- * The end of the warm-up at the throughput sizes: waits until the JIT compilers of the JVMs that deliver (the workers,
- * or the seda reference) are quiet, as the benchmark harness's warm-up does. A fresh JVM goes on compiling the hot
- * paths of the AWS SDK, Netty, Kafka and Camel for tens of seconds after its first events (on 2 cores shared by four
- * JVMs, C2 was about 40 % of a worker's CPU in the timed part: see the module README); a worker that runs for hours pays
- * that once, so the timed part should not.
+ * When a warm-up may end: the JIT compilers of the JVMs that deliver are quiet. The benchmark harness's warm-up uses the
+ * rule ({@link #quiet}) while it runs warm-up batches; the scale-out scenarios wait with {@link #await} for the worker
+ * JVMs (and the seda reference) after their warm-up. A fresh JVM goes on compiling the hot paths of the AWS SDK, Netty,
+ * Kafka and Camel for tens of seconds after its first events (on 2 cores shared by four JVMs, C2 was about 40 % of a
+ * scale-out worker's CPU in the timed part: see that module's README); a JVM that runs for hours pays that once, so a
+ * measurement should not.
  * <p>
  * Quiet: in a window of {@link #WINDOW_MILLIS}, every JVM spent less than {@link #QUIET_SHARE} of it compiling
  * ({@link CompilationMXBean#getTotalCompilationTime()}); at most {@link #MAX_MILLIS}. The window is a measurement
  * period, not a wait for something to happen.
  */
-final class JitQuiet {
+public final class JitQuiet {
 
-    static final long WINDOW_MILLIS = 2_000;
-    static final double QUIET_SHARE = 0.02;
-    static final long MAX_MILLIS = 60_000;
+    /** The measurement window. */
+    public static final long WINDOW_MILLIS = 2_000;
+    /** The share of the window spent compiling below which the compilers count as quiet. */
+    public static final double QUIET_SHARE = 0.02;
+    /** The longest {@link #await} waits. */
+    public static final long MAX_MILLIS = 60_000;
 
     /** The compilation time of one JVM so far, in milliseconds. */
-    interface CompileClock extends Closeable {
+    public interface CompileClock extends Closeable {
         long millis() throws IOException;
 
         @Override
@@ -43,13 +47,13 @@ final class JitQuiet {
     }
 
     /** This JVM's compilers. */
-    static CompileClock local() {
+    public static CompileClock local() {
         CompilationMXBean compilers = ManagementFactory.getCompilationMXBean();
         return compilers::getTotalCompilationTime;
     }
 
     /** The compilers of the JVM with process id {@code pid} (a child of this JVM), read over JMX after attaching. */
-    static CompileClock attached(long pid) throws IOException {
+    public static CompileClock attached(long pid) throws IOException {
         String url;
         try {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
@@ -78,7 +82,7 @@ final class JitQuiet {
     }
 
     /** Whether {@code compiledMillis} of compiling in a window of {@code windowMillis} counts as quiet. */
-    static boolean quiet(long compiledMillis, long windowMillis) {
+    public static boolean quiet(long compiledMillis, long windowMillis) {
         return compiledMillis < QUIET_SHARE * windowMillis;
     }
 
@@ -87,7 +91,7 @@ final class JitQuiet {
      *
      * @return the milliseconds each JVM spent compiling in the last window, in the order of {@code clocks}
      */
-    static List<Long> await(List<? extends CompileClock> clocks) throws IOException, InterruptedException {
+    public static List<Long> await(List<? extends CompileClock> clocks) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + MAX_MILLIS * 1_000_000;
         long[] before = read(clocks);
         while (true) {
