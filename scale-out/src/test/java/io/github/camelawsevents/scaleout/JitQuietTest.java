@@ -1,19 +1,22 @@
 package io.github.camelawsevents.scaleout;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelawsevents.aws.testsupport.JitQuiet;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link JitQuiet}: its rule, and that it reads a child JVM's compilers (what the throughput sizes rely on). */
+/** {@link JitQuiet}: its rule, its warm-up rounds, and that it reads a child JVM's compilers. */
 class JitQuietTest {
 
     @Test
-    void quietIsLessThanTwoPercentOfTheWindowSpentCompiling() {
+    void quietIsLessThanTwoPercentOfThePeriodSpentCompiling() {
         assertTrue(JitQuiet.quiet(0, 2_000));
         assertTrue(JitQuiet.quiet(39, 2_000));
         assertFalse(JitQuiet.quiet(40, 2_000));
@@ -21,26 +24,70 @@ class JitQuietTest {
     }
 
     @Test
-    void readsTheCompilersOfAChildJvmAndWaitsUntilTheyAreQuiet() throws Exception {
-        try (ChildJvm child = ChildJvm.start("jit-quiet-child", List.of("-Xmx64m"), Idle.class.getName(),
+    void warmUpEndsWithTheFirstRoundAfterTheFirstInWhichEveryJvmWasQuiet() throws Exception {
+        AtomicLong a = new AtomicLong();
+        AtomicLong b = new AtomicLong();
+        // JVM a compiles in rounds 0 and 1, JVM b in rounds 0 to 2; a round takes at least 1 ms, so a compile of
+        // 1,000,000 ms is never quiet and 0 ms always is
+        long[][] compiles = {{1_000_000, 1_000_000}, {1_000_000, 1_000_000}, {0, 1_000_000}, {0, 0}, {0, 0}};
+        List<Integer> ran = new ArrayList<>();
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(a::get, b::get), 10, i -> {
+            ran.add(i);
+            a.addAndGet(compiles[i][0]);
+            b.addAndGet(compiles[i][1]);
+        });
+        assertEquals(List.of(0, 1, 2, 3), ran);
+        assertEquals(4, w.rounds());
+        assertTrue(w.quiet());
+        assertEquals(List.of(0L, 0L), w.lastRoundCompiledMillis());
+    }
+
+    @Test
+    void theFirstRoundNeverCountsAsQuiet() throws Exception {
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(() -> 0L), 5, i -> { });
+        assertEquals(2, w.rounds());
+        assertTrue(w.quiet());
+    }
+
+    @Test
+    void warmUpStopsAfterMaxRoundsAndSaysItWasNotQuiet() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(clock::get), 3, i -> clock.addAndGet(1_000_000));
+        assertEquals(3, w.rounds());
+        assertFalse(w.quiet());
+        assertEquals(List.of(1_000_000L), w.lastRoundCompiledMillis());
+    }
+
+    @Test
+    void withoutClocksOneRound() throws Exception {
+        List<Integer> ran = new ArrayList<>();
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(), 1, ran::add);
+        assertEquals(List.of(0), ran);
+        assertFalse(w.quiet());
+        assertThrows(IllegalArgumentException.class, () -> JitQuiet.warmUp(List.of(), 0, ran::add));
+    }
+
+    @Test
+    void readsTheCompilersOfAChildJvm() throws Exception {
+        try (ChildJvm child = ChildJvm.start("jit-quiet-child", List.of("-Xmx64m"), Busy.class.getName(),
                 List.of())) {
-            child.awaitLine("idle", 60);
+            child.awaitLine("busy", 60);
             try (JitQuiet.CompileClock clock = JitQuiet.attached(child.pid())) {
                 long first = clock.millis();
-                assertTrue(first >= 0, "compilation time " + first);
-                // an idle JVM has nothing left to compile within a few windows
-                List<Long> lastWindow = JitQuiet.await(List.of(clock));
-                assertEquals(1, lastWindow.size());
-                assertTrue(JitQuiet.quiet(lastWindow.get(0), JitQuiet.WINDOW_MILLIS), "last window " + lastWindow);
+                assertTrue(first > 0, "compilation time " + first);
                 assertTrue(clock.millis() >= first);
             }
         }
     }
 
-    /** A JVM that says it is up and then does nothing until it is ended. */
-    public static final class Idle {
+    /** A JVM that compiles a loop, says so, and then does nothing until it is ended. */
+    public static final class Busy {
         public static void main(String[] args) throws InterruptedException {
-            System.out.println("idle");
+            long sum = 0;
+            for (int i = 0; i < 50_000_000; i++) {
+                sum += Integer.toString(i).length();
+            }
+            System.out.println("busy " + sum);
             Thread.currentThread().join();
         }
     }

@@ -58,10 +58,13 @@ final class ScaleOutScenario {
     /** The workers' session timeout: a killed or stopped worker's partitions move after it. */
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
     private final Duration deadline;
-    /** Events per component delivered before the clock starts: 5 % of them. */
-    private final int warmUp;
-    /** Events per component the rates are computed from: the ones after the warm-up. */
-    private final int timed;
+    /** Events per component of one warm-up round: 5 % of them. */
+    private final int warmUpRound;
+    /**
+     * Warm-up rounds at most: at the throughput sizes (C2 on) rounds run until the workers' compilers were quiet during
+     * one, at most 20 % of the events; at the reduced size (C1 only) one round.
+     */
+    static final int MAX_WARM_UP_ROUNDS = 4;
 
     ScaleOutScenario(KafkaBroker broker, Emulator emulator, long seed, int perComponent, Options options,
             Duration outage, Duration deadline) {
@@ -72,8 +75,7 @@ final class ScaleOutScenario {
         this.options = options;
         this.outage = outage;
         this.deadline = deadline;
-        this.warmUp = Math.max(1, perComponent / 20);
-        this.timed = perComponent - warmUp;
+        this.warmUpRound = Math.max(1, perComponent / 20);
     }
 
     /** Where the scenario's wall time goes: each step's end, in seconds from the scenario's start. */
@@ -133,6 +135,7 @@ final class ScaleOutScenario {
         Map<String, Double> cpuAtStart = Map.of();
         long scnDone = -1;
         long partnerDone = -1;
+        int warmedUp = warmUpRound;
         try {
             for (int i = 0; i < options.workers(); i++) {
                 workers.add(Worker.start(options.name() + "-worker-" + i, broker.bootstrap(), awsEndpoint, settings));
@@ -146,24 +149,26 @@ final class ScaleOutScenario {
 
             // the warm-up: the first events of both components, fed and delivered before the clock starts, so every
             // worker has loaded and compiled its delivery path and the timed part measures delivery, not JVM start-up
-            // (on a machine with fewer cores than JVMs, fresh JVMs compiling at once share the cores)
+            // (on a machine with fewer cores than JVMs, fresh JVMs compiling at once share the cores). At the
+            // throughput sizes (C2 on) in rounds of 5 %, until the workers' compilers were quiet during a round: an
+            // idle worker compiles nothing, so only a round under load tells
             int[] nextSeq = new int[GROUPS];
-            long deadlineAt = System.nanoTime() + deadline.toNanos();
-            feed(scnTopic, partnerTopic, 0, warmUp, nextSeq, scnPartition, scnOffset, partnerPartition, partnerOffset);
-            awaitCommitted(scnGroup, scnTopic, partnerGroup, partnerTopic, deadlineAt);
+            long warmUpDeadline = System.nanoTime() + deadline.toNanos();
+            JitQuiet.WarmUp w = warmUp(workers, (from, to) -> {
+                feed(scnTopic, partnerTopic, from, to, nextSeq, scnPartition, scnOffset, partnerPartition,
+                        partnerOffset);
+                awaitCommitted(scnGroup, scnTopic, partnerGroup, partnerTopic, warmUpDeadline);
+            });
+            warmedUp = w.rounds() * warmUpRound;
+            r.metric("warm-up", describe(w));
             phase("warm-up committed");
-            if (!ChildJvm.quickStart()) {
-                // at the throughput sizes (C2 on): the workers' compilers finish what the warm-up started
-                r.metric("JIT compiling in the last 2 s of the warm-up (ms per worker)", awaitJitQuiet(workers));
-                phase("JIT quiet");
-            }
 
             // then the rest, as fast as the broker takes them; the clock starts with its first record
             cpuAtStart = cpu(workers);
             started = System.nanoTime();
-            feed(scnTopic, partnerTopic, warmUp, perComponent, nextSeq, scnPartition, scnOffset, partnerPartition,
+            feed(scnTopic, partnerTopic, warmedUp, perComponent, nextSeq, scnPartition, scnOffset, partnerPartition,
                     partnerOffset);
-            deadlineAt = System.nanoTime() + deadline.toNanos();
+            long deadlineAt = System.nanoTime() + deadline.toNanos();
             phase("fed");
 
             if (options.happening() != Happening.NONE) {
@@ -287,7 +292,8 @@ final class ScaleOutScenario {
         r.metric("coalesceRecords", options.coalesceRecords());
         r.metric("scn time (s)", scnDone < 0 ? "timed out" : seconds(scnDone - started));
         r.metric("partner time (s)", partnerDone < 0 ? "timed out" : seconds(partnerDone - started));
-        r.metric("warm-up events per component (not timed)", warmUp);
+        int timed = perComponent - warmedUp;
+        r.metric("warm-up events per component (not timed)", warmedUp);
         r.metric("scn events/s", scnDone < 0 ? 0 : Math.round(timed / ((scnDone - started) / 1e9)));
         r.metric("partner events/s", partnerDone < 0 ? 0 : Math.round(timed / ((partnerDone - started) / 1e9)));
         long lostResponses = stats.path("faults").path("LOST_RESPONSE").asLong();
@@ -326,7 +332,7 @@ final class ScaleOutScenario {
         settings.put("camel.main.routes-include-pattern", "classpath:routes/none-*.yaml");
         settings.put("reference.events", Integer.toString(perComponent));
         settings.put("reference.seed", Long.toString(seed));
-        settings.put("reference.awaitJitQuiet", Boolean.toString(!ChildJvm.quickStart()));
+        settings.put("reference.warmUpRounds", Integer.toString(ChildJvm.quickStart() ? 1 : MAX_WARM_UP_ROUNDS));
         String line;
         double emulatorCpu = emulator.cpuSeconds();
         long begin = System.nanoTime();
@@ -344,6 +350,8 @@ final class ScaleOutScenario {
         String[] words = line.substring(line.indexOf("seda reference done:")).split(" ");
         long scnNanos = Long.parseLong(words[4]);
         long partnerNanos = Long.parseLong(words[6]);
+        int warmedUp = Integer.parseInt(words[10]);
+        int timed = perComponent - warmedUp;
         JsonNode stats = emulator.stats();
         emulator.clearFaults();
         r.metric("workers", "1 JVM, seda");
@@ -352,7 +360,8 @@ final class ScaleOutScenario {
         r.metric("coalesceRecords", options.coalesceRecords());
         r.metric("scn time (s)", seconds(scnNanos));
         r.metric("partner time (s)", seconds(partnerNanos));
-        r.metric("warm-up events per component (not timed)", warmUp);
+        r.metric("warm-up", line.substring(line.indexOf("warm-up: ") + "warm-up: ".length()));
+        r.metric("warm-up events per component (not timed)", warmedUp);
         r.metric("scn events/s", Math.round(timed / (scnNanos / 1e9)));
         r.metric("partner events/s", Math.round(timed / (partnerNanos / 1e9)));
         r.metric("scn failed for good", Long.parseLong(words[8]));
@@ -450,19 +459,38 @@ final class ScaleOutScenario {
                              && broker.assignedPartitions(group) == PARTITIONS);
     }
 
-    /** Waits until the compilers of every worker are quiet ({@link JitQuiet}). */
-    private static List<Long> awaitJitQuiet(List<Worker> workers) throws Exception {
+    /** Feeds and delivers events [from, to) of both components: one warm-up round. */
+    @FunctionalInterface
+    interface WarmUpRound {
+        void run(int from, int to) throws Exception;
+    }
+
+    /**
+     * The warm-up ({@link JitQuiet#warmUp}): rounds of {@link #warmUpRound} events per component until the workers'
+     * compilers were quiet during one, at most {@link #MAX_WARM_UP_ROUNDS}; one round at the reduced size.
+     */
+    private JitQuiet.WarmUp warmUp(List<Worker> workers, WarmUpRound round) throws Exception {
         List<JitQuiet.CompileClock> clocks = new ArrayList<>();
         try {
-            for (Worker w : workers) {
-                clocks.add(JitQuiet.attached(w.pid()));
+            if (!ChildJvm.quickStart()) {
+                for (Worker w : workers) {
+                    clocks.add(JitQuiet.attached(w.pid()));
+                }
             }
-            return JitQuiet.await(clocks);
+            return JitQuiet.warmUp(clocks, clocks.isEmpty() ? 1 : MAX_WARM_UP_ROUNDS,
+                    i -> round.run(i * warmUpRound, (i + 1) * warmUpRound));
         } finally {
             for (JitQuiet.CompileClock c : clocks) {
                 c.close();
             }
         }
+    }
+
+    /** What a warm-up did, for the results. */
+    static String describe(JitQuiet.WarmUp w) {
+        return w.rounds() + (w.rounds() == 1 ? " round" : " rounds") + (w.lastRoundCompiledMillis().isEmpty() ? ""
+                : ", the last " + w.lastRoundMillis() + " ms long with " + w.lastRoundCompiledMillis()
+                  + " ms compiling per JVM (" + (w.quiet() ? "quiet" : "not quiet: out of rounds") + ")");
     }
 
     /** Feeds events {@code from} (inclusive) to {@code to} (exclusive) of both components; keeps their coordinates. */

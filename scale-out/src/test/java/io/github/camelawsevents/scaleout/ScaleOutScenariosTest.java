@@ -178,8 +178,11 @@ class ScaleOutScenariosTest {
                 .append(" events per scenario (half Supply Chain, half partner events), seed ").append(seed)
                 .append(", ").append(ScaleOutScenario.PARTITIONS).append(" partitions, ").append(ScaleOutScenario.GROUPS)
                 .append(" groups, ").append(Runtime.getRuntime().availableProcessors()).append(" cores; events/s count"
-                        + " the events after a warm-up of 5 % per component, delivered before the clock starts"
-                        + (ChildJvm.quickStart() ? "" : ", and until the JVMs' compilers were quiet") + "; suite time ")
+                        + " the events after the warm-up, delivered before the clock starts: "
+                        + (ChildJvm.quickStart() ? "5 % per component"
+                                : "rounds of 5 % per component until the JVMs' compilers were quiet during one, at most "
+                                  + ScaleOutScenario.MAX_WARM_UP_ROUNDS + " (each row says how many)")
+                        + "; suite time ")
                 .append(Math.round((System.nanoTime() - suiteStart) / 1e9)).append(" s\n\n");
         md.append("| scenario | workers | what happened | Supply Chain events/s | partner events/s | Supply Chain lost / "
                   + "duplicates / order | partner lost / duplicates (re-consumed, lost answers) | faults | CPU of the timed part"

@@ -23,8 +23,9 @@ import org.apache.camel.support.SynchronizationAdapter;
  * again); a Supply Chain record that fails for good is counted, not sent again (the worker dead-letters it).
  * <p>
  * System properties: {@code reference.events} (per component), {@code reference.seed}. Prints
- * {@code seda reference done: scn <nanos> partner <nanos> scnFailed <n>} (times from the first timed event fed to the
- * last completed, after a warm-up of 5 %), then stays up until it is ended.
+ * {@code seda reference done: scn <nanos> partner <nanos> scnFailed <n> warmUp <events> warm-up: <how>} (times from
+ * the first timed event fed to the last completed, after a warm-up in rounds of 5 %, {@code reference.warmUpRounds} at
+ * most, as in the Kafka scenarios), then stays up until it is ended.
  */
 public final class SedaReference {
 
@@ -37,7 +38,7 @@ public final class SedaReference {
     public static void main(String[] args) throws Exception {
         int perComponent = Integer.getInteger("reference.events");
         long seed = Long.getLong("reference.seed");
-        int warmUp = Math.max(1, perComponent / 20);
+        int warmUpRound = Math.max(1, perComponent / 20);
         AtomicLong scnFailed = new AtomicLong();
         Main main = new Main();
         main.configure().addRoutesBuilder(new RouteBuilder() {
@@ -58,16 +59,17 @@ public final class SedaReference {
         int[] partnerSeq = new int[ScaleOutScenario.GROUPS];
         ExecutorService feeders = Executors.newFixedThreadPool(2);
 
-        // warm-up, delivered before the clock starts, as in the Kafka scenarios
-        CountDownLatch warmScn = new CountDownLatch(warmUp);
-        CountDownLatch warmPartner = new CountDownLatch(warmUp);
-        feed(feeders, template, seed, 0, warmUp, nextSeq, partnerSeq, warmScn, warmPartner, scnFailed).get();
-        warmScn.await();
-        warmPartner.await();
-        if (Boolean.getBoolean("reference.awaitJitQuiet")) {
-            // at the throughput sizes, as the workers: the compilers finish what the warm-up started
-            System.out.println("seda reference JIT quiet: " + JitQuiet.await(List.of(JitQuiet.local())));
-        }
+        // warm-up, delivered before the clock starts, in rounds as in the Kafka scenarios
+        int rounds = Integer.getInteger("reference.warmUpRounds", 1);
+        JitQuiet.WarmUp w = JitQuiet.warmUp(rounds > 1 ? List.of(JitQuiet.local()) : List.of(), rounds, i -> {
+            CountDownLatch scn = new CountDownLatch(warmUpRound);
+            CountDownLatch partner = new CountDownLatch(warmUpRound);
+            feed(feeders, template, seed, i * warmUpRound, (i + 1) * warmUpRound, nextSeq, partnerSeq, scn, partner,
+                    scnFailed).get();
+            scn.await();
+            partner.await();
+        });
+        int warmUp = w.rounds() * warmUpRound;
 
         CountDownLatch scnDone = new CountDownLatch(perComponent - warmUp);
         CountDownLatch partnerDone = new CountDownLatch(perComponent - warmUp);
@@ -81,7 +83,8 @@ public final class SedaReference {
         scnWatch.join();
         partnerWatch.join();
         System.out.println("seda reference done: scn " + (ended[0] - started) + " partner " + (ended[1] - started)
-                           + " scnFailed " + scnFailed.get());
+                           + " scnFailed " + scnFailed.get() + " warmUp " + warmUp + " warm-up: "
+                           + ScaleOutScenario.describe(w));
         Thread.currentThread().join(); // ended by the test
     }
 
