@@ -101,13 +101,15 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
     private boolean batchAcrossExchanges = true;
 
     /** How long a request may wait to fill. */
-    @UriParam(label = "producer", defaultValue = "0",
+    @UriParam(label = "producer", defaultValue = "2",
               description = "How long, in milliseconds, a request that is not full may wait for more entries before it"
-                            + " is sent. 0: a request goes as soon as a request slot is free, and entries that arrive"
-                            + " while every slot is busy share the next request (batching follows the load). A positive"
-                            + " value fills requests at low rates too, at the cost of that much latency. Waiting ends"
-                            + " at once when the producer stops.")
-    private long lingerMs;
+                            + " is sent; a full request never waits. The default of 2 ms fills requests under load (a"
+                            + " slot freed by an answer no longer leaves with the few entries that arrived since) at"
+                            + " the cost of at most 2 ms of latency for a lone event. 0: a request goes as soon as a"
+                            + " request slot is free, and entries that arrive while every slot is busy share the next"
+                            + " request. Larger values fill requests at low rates too, which saves requests against the"
+                            + " PutPartnerEvents quota. Waiting ends at once when the producer stops.")
+    private long lingerMs = 2;
 
     /** Bound on exchanges taken and not completed. */
     @UriParam(label = "producer,advanced", defaultValue = "2048",

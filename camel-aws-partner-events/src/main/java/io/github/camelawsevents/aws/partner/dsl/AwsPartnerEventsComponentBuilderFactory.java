@@ -99,7 +99,7 @@ public interface AwsPartnerEventsComponentBuilderFactory {
             return this;
         }
 
-        /** How long, in milliseconds, a request that is not full may wait for more entries (default 0). */
+        /** How long, in milliseconds, a request that is not full may wait for more entries (default 2). */
         default AwsPartnerEventsComponentBuilder lingerMs(long lingerMs) {
             doSetProperty("lingerMs", lingerMs);
             return this;
