@@ -1,8 +1,6 @@
 package io.github.camelawsevents.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -66,7 +64,7 @@ final class CellRunner {
 
     /**
      * Runs warm-up batches at zero latency for at least {@code warmupSeconds}, and on until the JIT compiler is quiet
-     * ({@link JitQuiet#quiet}: less than 2% of a 2 s window spent compiling), at most four times as long: on a busy
+     * ({@link JitQuiet#warmUp}: less than 2% of a 2 s round spent compiling), at most four times as long: on a busy
      * machine the compiler threads get little CPU and a fixed warm-up would measure code still being compiled.
      *
      * @return the next unused event number
@@ -79,28 +77,22 @@ final class CellRunner {
             contender.run(next, cell.warmup(), new LatencyRecorder());
             return next + cell.warmup();
         }
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        // rounds of batches WINDOW_MILLIS long: enough of them to last warmupSeconds, at most four times as many
+        int minRounds = (int) Math.max(1, (settings.warmupSeconds() * 1000L + JitQuiet.WINDOW_MILLIS - 1)
+                                          / JitQuiet.WINDOW_MILLIS);
+        long[] event = {next};
         long start = System.nanoTime();
-        long minNanos = settings.warmupSeconds() * 1_000_000_000L;
-        long windowStart = start;
-        long compiledAtWindowStart = jit.getTotalCompilationTime();
-        while (true) {
-            contender.run(next, cell.warmup(), new LatencyRecorder());
-            next += cell.warmup();
-            long now = System.nanoTime();
-            if (now - windowStart < JitQuiet.WINDOW_MILLIS * 1_000_000L) {
-                continue;
-            }
-            long compiledMs = jit.getTotalCompilationTime() - compiledAtWindowStart;
-            boolean quiet = JitQuiet.quiet(compiledMs, (now - windowStart) / 1_000_000L);
-            if (now - start >= minNanos && quiet || now - start >= 4 * minNanos) {
-                System.err.printf(Locale.ROOT, "[bench]   warmed up for %.1f s (JIT %s)%n", (now - start) / 1e9,
-                        quiet ? "quiet" : "still compiling: " + compiledMs + " ms in the last window");
-                return next;
-            }
-            windowStart = now;
-            compiledAtWindowStart = jit.getTotalCompilationTime();
-        }
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(JitQuiet.local()), minRounds, 4 * minRounds, i -> {
+            long roundStart = System.nanoTime();
+            do {
+                contender.run(event[0], cell.warmup(), new LatencyRecorder());
+                event[0] += cell.warmup();
+            } while (System.nanoTime() - roundStart < JitQuiet.WINDOW_MILLIS * 1_000_000L);
+        });
+        System.err.printf(Locale.ROOT, "[bench]   warmed up for %.1f s (JIT %s)%n", (System.nanoTime() - start) / 1e9,
+                w.quiet() ? "quiet" : "still compiling: " + w.lastRoundCompiledMillis().get(0)
+                                      + " ms in the last window");
+        return event[0];
     }
 
     /** A JFR recording (the JDK's "profile" settings) of the measured repetitions only, when profiling. */

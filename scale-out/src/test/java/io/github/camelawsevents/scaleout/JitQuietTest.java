@@ -31,7 +31,7 @@ class JitQuietTest {
         // 1,000,000 ms is never quiet and 0 ms always is
         long[][] compiles = {{1_000_000, 1_000_000}, {1_000_000, 1_000_000}, {0, 1_000_000}, {0, 0}, {0, 0}};
         List<Integer> ran = new ArrayList<>();
-        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(a::get, b::get), 10, i -> {
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(a::get, b::get), 1, 10, i -> {
             ran.add(i);
             a.addAndGet(compiles[i][0]);
             b.addAndGet(compiles[i][1]);
@@ -44,7 +44,7 @@ class JitQuietTest {
 
     @Test
     void theFirstRoundNeverCountsAsQuiet() throws Exception {
-        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(() -> 0L), 5, i -> { });
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(() -> 0L), 1, 5, i -> { });
         assertEquals(2, w.rounds());
         assertTrue(w.quiet());
     }
@@ -52,19 +52,30 @@ class JitQuietTest {
     @Test
     void warmUpStopsAfterMaxRoundsAndSaysItWasNotQuiet() throws Exception {
         AtomicLong clock = new AtomicLong();
-        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(clock::get), 3, i -> clock.addAndGet(1_000_000));
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(clock::get), 1, 3, i -> clock.addAndGet(1_000_000));
         assertEquals(3, w.rounds());
         assertFalse(w.quiet());
         assertEquals(List.of(1_000_000L), w.lastRoundCompiledMillis());
     }
 
     @Test
-    void withoutClocksOneRound() throws Exception {
+    void withoutClocksTheMinimumOfRounds() throws Exception {
         List<Integer> ran = new ArrayList<>();
-        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(), 1, ran::add);
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(), 1, 4, ran::add);
         assertEquals(List.of(0), ran);
         assertFalse(w.quiet());
-        assertThrows(IllegalArgumentException.class, () -> JitQuiet.warmUp(List.of(), 0, ran::add));
+        ran.clear();
+        JitQuiet.warmUp(List.of(), 3, 4, ran::add);
+        assertEquals(List.of(0, 1, 2), ran);
+        assertThrows(IllegalArgumentException.class, () -> JitQuiet.warmUp(List.of(), 0, 4, ran::add));
+        assertThrows(IllegalArgumentException.class, () -> JitQuiet.warmUp(List.of(), 3, 2, ran::add));
+    }
+
+    @Test
+    void aQuietRoundBeforeTheMinimumDoesNotEndTheWarmUp() throws Exception {
+        JitQuiet.WarmUp w = JitQuiet.warmUp(List.of(() -> 0L), 4, 8, i -> { });
+        assertEquals(4, w.rounds());
+        assertTrue(w.quiet());
     }
 
     @Test

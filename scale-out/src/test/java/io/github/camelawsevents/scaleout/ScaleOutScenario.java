@@ -477,8 +477,7 @@ final class ScaleOutScenario {
                     clocks.add(JitQuiet.attached(w.pid()));
                 }
             }
-            return JitQuiet.warmUp(clocks, clocks.isEmpty() ? 1 : MAX_WARM_UP_ROUNDS,
-                    i -> round.run(i * warmUpRound, (i + 1) * warmUpRound));
+            return JitQuiet.warmUp(clocks, 1, MAX_WARM_UP_ROUNDS, i -> round.run(i * warmUpRound, (i + 1) * warmUpRound));
         } finally {
             for (JitQuiet.CompileClock c : clocks) {
                 c.close();

@@ -61,7 +61,7 @@ public final class SedaReference {
 
         // warm-up, delivered before the clock starts, in rounds as in the Kafka scenarios
         int rounds = Integer.getInteger("reference.warmUpRounds", 1);
-        JitQuiet.WarmUp w = JitQuiet.warmUp(rounds > 1 ? List.of(JitQuiet.local()) : List.of(), rounds, i -> {
+        JitQuiet.WarmUp w = JitQuiet.warmUp(rounds > 1 ? List.of(JitQuiet.local()) : List.of(), 1, rounds, i -> {
             CountDownLatch scn = new CountDownLatch(warmUpRound);
             CountDownLatch partner = new CountDownLatch(warmUpRound);
             feed(feeders, template, seed, i * warmUpRound, (i + 1) * warmUpRound, nextSeq, partnerSeq, scn, partner,

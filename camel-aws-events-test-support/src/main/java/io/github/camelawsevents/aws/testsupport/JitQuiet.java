@@ -15,8 +15,8 @@ import com.sun.tools.attach.VirtualMachine;
 
 /**
  * When a warm-up may end: the JIT compilers of the JVMs that deliver stayed quiet while they delivered. The benchmark
- * harness's warm-up uses the rule ({@link #quiet}) while it runs warm-up batches; the scale-out scenarios run warm-up
- * rounds with {@link #warmUp} against the worker JVMs (and the seda reference). A fresh JVM goes on compiling the hot
+ * harness (rounds of warm-up batches {@link #WINDOW_MILLIS} long, in its own JVM) and the scale-out scenarios (rounds
+ * of 5 % of the events, against the worker JVMs and the seda reference) both warm up with {@link #warmUp}. A fresh JVM goes on compiling the hot
  * paths of the AWS SDK, Netty, Kafka and Camel for tens of seconds after its first events; a JVM that runs for hours
  * pays that once, so a measurement should not.
  * <p>
@@ -30,7 +30,7 @@ import com.sun.tools.attach.VirtualMachine;
  */
 public final class JitQuiet {
 
-    /** The measurement window of the benchmark harness's warm-up. */
+    /** The length of one warm-up round of the benchmark harness. */
     public static final long WINDOW_MILLIS = 2_000;
     /** The share of a period spent compiling below which the compilers count as quiet. */
     public static final double QUIET_SHARE = 0.02;
@@ -105,12 +105,15 @@ public final class JitQuiet {
     }
 
     /**
-     * Runs warm-up rounds until every clock's JVM was quiet during one whole round (the first round, which also loads
-     * the classes, never counts), or {@code maxRounds} ran. With no clocks or {@code maxRounds} 1, runs one round.
+     * Runs at least {@code minRounds} warm-up rounds, and on until every clock's JVM was quiet during one whole round
+     * (the first round, which also loads the classes, never counts), or {@code maxRounds} ran. With no clocks, runs
+     * {@code minRounds}.
      */
-    public static WarmUp warmUp(List<? extends CompileClock> clocks, int maxRounds, Round round) throws Exception {
-        if (maxRounds < 1) {
-            throw new IllegalArgumentException("maxRounds must be at least 1, was " + maxRounds);
+    public static WarmUp warmUp(List<? extends CompileClock> clocks, int minRounds, int maxRounds, Round round)
+            throws Exception {
+        if (minRounds < 1 || maxRounds < minRounds) {
+            throw new IllegalArgumentException("need 1 <= minRounds <= maxRounds, was " + minRounds + " and "
+                                               + maxRounds);
         }
         int rounds = 0;
         while (true) {
@@ -125,7 +128,7 @@ public final class JitQuiet {
                 compiled.add(after[i] - before[i]);
                 allQuiet &= quiet(after[i] - before[i], millis);
             }
-            if (allQuiet || rounds >= maxRounds) {
+            if (rounds >= minRounds && (allQuiet || clocks.isEmpty()) || rounds >= maxRounds) {
                 return new WarmUp(rounds, millis, compiled, allQuiet);
             }
         }
