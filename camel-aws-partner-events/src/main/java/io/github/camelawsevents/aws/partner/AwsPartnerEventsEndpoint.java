@@ -81,6 +81,12 @@ public class AwsPartnerEventsEndpoint extends AbstractDeliveringEndpoint<EventBr
         return requestsInFlight();
     }
 
+    /** The most requests that were in flight at once since the first producer started; never above the bound. */
+    @ManagedAttribute(description = "The most PutPartnerEvents requests in flight at once")
+    public int getPeakRequestsInFlight() {
+        return peakRequestsInFlight();
+    }
+
     /** Exchanges the producers took and have not completed yet. */
     @ManagedAttribute(description = "Exchanges taken and not completed yet")
     public int getPendingExchanges() {

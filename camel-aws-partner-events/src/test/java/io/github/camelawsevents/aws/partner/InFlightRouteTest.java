@@ -103,11 +103,13 @@ class InFlightRouteTest extends EmulatorRouteTestSupport {
 
         assertThat(exchange.getException()).isNull();
         AwsPartnerEventsEndpoint endpoint = context.getEndpoints().stream()
-                .filter(e -> e instanceof AwsPartnerEventsEndpoint).map(AwsPartnerEventsEndpoint.class::cast)
-                .findFirst().orElseThrow();
+                .filter(e -> e instanceof AwsPartnerEventsEndpoint && e.getEndpointUri().contains("maxInFlightRequests=2"))
+                .map(AwsPartnerEventsEndpoint.class::cast).findFirst().orElseThrow();
         assertThat(endpoint.getClient()).as("autowired").isSameAs(countingClient);
         assertThat(emulator().partnerEvents().requestCount()).isEqualTo(10);
         assertThat(PEAK.get()).as("requests overlapped, but never more than the bound").isEqualTo(2);
+        assertThat(endpoint.getPeakRequestsInFlight()).as("the endpoint's own count agrees").isEqualTo(2);
+        assertThat(endpoint.getRequestsInFlight()).isZero();
         assertThat(emulator().partnerEvents().count()).isEqualTo(200);
     }
 

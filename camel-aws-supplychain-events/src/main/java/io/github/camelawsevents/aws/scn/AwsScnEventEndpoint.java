@@ -35,8 +35,6 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
     private AwsScnEventConfiguration configuration;
 
 
-    private final AtomicInteger requestsInFlight = new AtomicInteger();
-    private final AtomicInteger peakRequestsInFlight = new AtomicInteger();
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicInteger datasetLoadsConfirming = new AtomicInteger();
     /** The schemas of the datasets this endpoint's records were checked against (option recordCheck). */
@@ -114,13 +112,13 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
     /** Requests to AWS in flight right now, over all producers of this endpoint. */
     @ManagedAttribute(description = "Requests to AWS in flight right now")
     public int getRequestsInFlight() {
-        return requestsInFlight.get();
+        return requestsInFlight();
     }
 
-    /** The most requests that were in flight at once since the endpoint was created. */
+    /** The most requests that were in flight at once since the first producer started; never above the bound. */
     @ManagedAttribute(description = "The most requests in flight at once")
     public int getPeakRequestsInFlight() {
-        return peakRequestsInFlight.get();
+        return peakRequestsInFlight();
     }
 
     /** Messages taken and not completed yet: waiting for their group's turn or a request slot, or in flight. */
@@ -165,14 +163,7 @@ public class AwsScnEventEndpoint extends AbstractDeliveringEndpoint<SupplyChainA
         return datasetSchemas.forget(datasetArn);
     }
 
-    void requestStarted() {
-        peakRequestsInFlight.accumulateAndGet(requestsInFlight.incrementAndGet(), Math::max);
-    }
-
-    void requestEnded(boolean accepted) {
-        requestsInFlight.decrementAndGet();
-        if (accepted) {
-            eventsSent.incrementAndGet();
-        }
+    void eventAccepted() {
+        eventsSent.incrementAndGet();
     }
 }

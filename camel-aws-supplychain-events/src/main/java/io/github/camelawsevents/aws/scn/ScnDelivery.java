@@ -263,7 +263,6 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
         private final KeyQueue queue;
         private final List<PendingEvent> carriedEvents;
         private final int records;
-        private boolean started;
 
         EventRequest(KeyQueue queue, List<PendingEvent> carriedEvents) {
             this.queue = queue;
@@ -304,8 +303,6 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
             if (supplyChain == null) {
                 throw new IllegalStateException("The endpoint " + endpoint + " is not started");
             }
-            endpoint.requestStarted();
-            started = true;
             return supplyChain.sendDataIntegrationEvent(request);
         }
 
@@ -331,8 +328,8 @@ final class ScnDelivery implements DeliveryPipeline.Source, AbstractDeliveringEn
 
         @Override
         public void answered(SendDataIntegrationEventResponse response, Throwable error) {
-            if (started) {
-                endpoint.requestEnded(error == null);
+            if (error == null) {
+                endpoint.eventAccepted();
             }
             List<ScnSubmission> settled = new ArrayList<>();
             if (error != null && refusedAsInvalid(error) && carriedEvents.stream().map(p -> p.owner).distinct().count() > 1) {

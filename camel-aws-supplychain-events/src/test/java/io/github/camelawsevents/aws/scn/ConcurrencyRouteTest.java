@@ -29,7 +29,7 @@ class ConcurrencyRouteTest extends EmulatorRouteTestSupport {
             @Override
             public void configure() {
                 from("seda:ordered?size=1000").routeId("ordered").to(ORDERED);
-                from("seda:bounded?size=1000").routeId("bounded").to(BOUNDED);
+                from("seda:bounded?size=5000").routeId("bounded").to(BOUNDED);
                 from("seda:unordered?size=1000").routeId("unordered").to(UNORDERED);
                 from("direct:sync").to(ORDERED);
             }
@@ -64,6 +64,15 @@ class ConcurrencyRouteTest extends EmulatorRouteTestSupport {
         sendToSeda("seda:bounded", "bounded", 8, 4);
         assertThat(scnEndpoint(BOUNDED).getPeakRequestsInFlight()).isEqualTo(3);
         assertThat(scnEndpoint(BOUNDED).getMessagesPending()).isZero();
+    }
+
+    @Test
+    void underLoadWithoutLatencyTheCountNeverPassesTheBound() {
+        // answers at once: a request goes the moment an answer frees its slot, on the other sender thread
+        emulator().faults().set(FaultSettings.builder().build());
+        sendToSeda("seda:bounded", "bounded", 50, 40);
+        assertThat(scnEndpoint(BOUNDED).getPeakRequestsInFlight()).isEqualTo(3);
+        assertThat(scnEndpoint(BOUNDED).getRequestsInFlight()).isZero();
     }
 
     @Test

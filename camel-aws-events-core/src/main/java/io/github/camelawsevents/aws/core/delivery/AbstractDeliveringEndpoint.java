@@ -166,6 +166,12 @@ public abstract class AbstractDeliveringEndpoint<C extends SdkAutoCloseable, D e
         return current != null ? current.pipeline().requestsInFlight() : 0;
     }
 
+    /** The most requests to AWS in flight at once since the first producer started (0 before). */
+    protected int peakRequestsInFlight() {
+        D current = delivery.current();
+        return current != null ? current.pipeline().peakRequestsInFlight() : 0;
+    }
+
     /** Exchanges the producers took and have not completed yet. */
     protected int pendingExchanges() {
         D current = delivery.current();

@@ -131,6 +131,9 @@ public final class DeliveryPipeline {
     private final Source source;
     private final DeliveryListener listener;
     private final AtomicInteger freeSlots;
+    // requests handed to the SDK and not answered: down before the slot is freed, so never above the bound
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final Admission admission;
     private final RequestRate rate;
     private final AtomicInteger drainRequests = new AtomicInteger();
@@ -303,6 +306,7 @@ public final class DeliveryPipeline {
         CompletableFuture<R> response;
         // the SDK fails a call made on an interrupted thread (SdkInterruptedException): cleared for the call, put back
         boolean interrupted = Thread.interrupted();
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
             response = request.send();
         } catch (RuntimeException e) {
@@ -315,6 +319,7 @@ public final class DeliveryPipeline {
         // a client the endpoint built completes its futures on the sender threads: the answer is read right there;
         // from any other thread (a client the user bound completes on the SDK's own threads) it moves over, once
         response.whenComplete((result, error) -> {
+            inFlight.decrementAndGet(); // before its slot is freed: the count never passes maxInFlightRequests
             if (onSenderThread()) {
                 answered(request, result, error, started);
             } else {
@@ -626,9 +631,14 @@ public final class DeliveryPipeline {
         return Duration.ofMillis(shutdown.getTimeUnit().toMillis(shutdown.getTimeout()));
     }
 
-    /** Requests sent and not yet answered. */
+    /** Requests handed to the SDK and not yet answered. */
     public int requestsInFlight() {
-        return settings.maxInFlightRequests() - freeSlots.get();
+        return inFlight.get();
+    }
+
+    /** The most requests that were in flight at once since the pipeline was made (never above the bound). */
+    public int peakRequestsInFlight() {
+        return peakInFlight.get();
     }
 
     /** Exchanges admitted and not yet handed to the rest of their route. */

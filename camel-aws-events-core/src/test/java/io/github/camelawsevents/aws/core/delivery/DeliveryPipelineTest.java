@@ -116,6 +116,8 @@ class DeliveryPipelineTest {
         final List<Submission> items;
         final CompletableFuture<String> response = new CompletableFuture<>();
         volatile boolean sentOnAnInterruptedThread;
+        volatile int inFlightWhenSent = -1;
+        volatile int inFlightWhenAnswered = -1;
 
         FakeRequest(List<Submission> items) {
             this.items = items;
@@ -134,6 +136,7 @@ class DeliveryPipelineTest {
         @Override
         public CompletableFuture<String> send() {
             sentOnAnInterruptedThread = Thread.currentThread().isInterrupted();
+            inFlightWhenSent = pipeline.requestsInFlight();
             synchronized (sent) {
                 sent.add(this);
             }
@@ -142,6 +145,7 @@ class DeliveryPipelineTest {
 
         @Override
         public void answered(String result, Throwable error) {
+            inFlightWhenAnswered = pipeline.requestsInFlight();
             if (answerHandlingFails) {
                 throw new IllegalStateException("a bug in the answer mapping");
             }
@@ -289,6 +293,31 @@ class DeliveryPipelineTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.pendingExchanges() == 0);
         assertThat(pipeline.requestsInFlight()).isZero();
+    }
+
+    @Test
+    void theInFlightCountGoesDownBeforeTheSlotIsFreedSoItsPeakNeverPassesTheBound() throws Exception {
+        pipeline(2, 100);
+        assertThat(pipeline.peakRequestsInFlight()).isZero();
+        submit();
+        FakeRequest one = sent(0);
+        submit();
+        FakeRequest two = sent(1);
+        assertThat(one.inFlightWhenSent).as("counted as it goes").isEqualTo(1);
+        assertThat(two.inFlightWhenSent).isEqualTo(2);
+        assertThat(pipeline.requestsInFlight()).isEqualTo(2);
+
+        one.answer("a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> one.inFlightWhenAnswered >= 0);
+        assertThat(one.inFlightWhenAnswered).as("its slot was already free").isEqualTo(1);
+        submit();
+        FakeRequest three = sent(2);
+        assertThat(three.inFlightWhenSent).as("the freed slot, not a third").isEqualTo(2);
+        two.answer("b");
+        three.answer("c");
+        await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.pendingExchanges() == 0);
+        assertThat(pipeline.requestsInFlight()).isZero();
+        assertThat(pipeline.peakRequestsInFlight()).isEqualTo(2);
     }
 
     @Test
