@@ -108,7 +108,10 @@ public class AwsPartnerEventsConfiguration extends AbstractAwsEventsConfiguratio
                             + " the cost of at most 2 ms of latency for a lone event. 0: a request goes as soon as a"
                             + " request slot is free, and entries that arrive while every slot is busy share the next"
                             + " request. Larger values fill requests at low rates too, which saves requests against the"
-                            + " PutPartnerEvents quota. Waiting ends at once when the producer stops.")
+                            + " PutPartnerEvents quota. Waiting ends at once when the producer stops; Camel stops a"
+                            + " route's producers after its graceful shutdown waited for the route's in-flight"
+                            + " exchanges, lingering ones included, so a route stop can take up to lingerMs longer (at"
+                            + " most the shutdown timeout).")
     private long lingerMs = 2;
 
     /** Bound on exchanges taken and not completed. */

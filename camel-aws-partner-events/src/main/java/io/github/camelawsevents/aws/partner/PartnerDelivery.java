@@ -129,11 +129,8 @@ final class PartnerDelivery implements DeliveryPipeline.Source, AbstractDeliveri
             if (head == null) {
                 return null;
             }
-            BatchLimits requestLimits = head.requestLimit >= limits.maxItems() ? limits
-                    : new BatchLimits(head.requestLimit, limits.maxSize(), limits.overhead(), limits.separator());
-            RequestPlanner.Plan plan = RequestPlanner.next(waiting, entry -> entry.size,
-                    (first, next) -> acrossExchanges || first.owner == next.owner, requestLimits);
-            if (!plan.full() && !flush && lingerNanos > 0 && nowNanos - head.queuedAt < lingerNanos) {
+            RequestPlanner.Plan plan = plan(head);
+            if (!flush && lingers(head, plan, nowNanos)) {
                 return null; // wait for more entries, until dueAt()
             }
             batch = new ArrayList<>(plan.count());
@@ -143,6 +140,29 @@ final class PartnerDelivery implements DeliveryPipeline.Source, AbstractDeliveri
             waitingEntries -= batch.size();
         }
         return new PartnerRequest(batch);
+    }
+
+    /** False while the waiting entries make no full request and the first of them lingers (lingerMs). */
+    @Override
+    public synchronized boolean mayBeReady(long nowNanos) {
+        PendingEntry head = waiting.peekFirst();
+        if (head == null) {
+            return false;
+        }
+        return lingerNanos == 0 || !lingers(head, plan(head), nowNanos);
+    }
+
+    /** The next request from the head of the queue. */
+    private RequestPlanner.Plan plan(PendingEntry head) {
+        BatchLimits requestLimits = head.requestLimit >= limits.maxItems() ? limits
+                : new BatchLimits(head.requestLimit, limits.maxSize(), limits.overhead(), limits.separator());
+        return RequestPlanner.next(waiting, entry -> entry.size,
+                (first, next) -> acrossExchanges || first.owner == next.owner, requestLimits);
+    }
+
+    /** Whether {@code plan} (not full) waits for more entries: its first entry arrived less than lingerMs ago. */
+    private boolean lingers(PendingEntry head, RequestPlanner.Plan plan, long nowNanos) {
+        return !plan.full() && lingerNanos > 0 && nowNanos - head.queuedAt < lingerNanos;
     }
 
     @Override

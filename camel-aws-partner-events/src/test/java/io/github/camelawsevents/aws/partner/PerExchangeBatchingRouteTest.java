@@ -46,6 +46,9 @@ class PerExchangeBatchingRouteTest extends EmulatorRouteTestSupport {
                 errorHandler(deadLetterChannel("mock:dead"));
                 from("seda:events?size=1000").to(URI + "&entryRetryAttempts=0").to("mock:sent");
                 from("seda:alone?size=1000").to(URI + "&batchAcrossExchanges=false").to("mock:sent");
+                from("seda:lingerLong?size=1000").routeId("lingerLong").to(URI + "&lingerMs=60000")
+                        .to("mock:lingered");
+                from("seda:lingerShort?size=1000").to(URI + "&lingerMs=1000").to("mock:lingered");
             }
         } };
     }
@@ -117,6 +120,40 @@ class PerExchangeBatchingRouteTest extends EmulatorRouteTestSupport {
         }
         sent.assertIsSatisfied(30_000);
         assertThat(emulator().partnerEvents().requestCount()).isEqualTo(100);
+    }
+
+    @Test
+    void fullRequestsGoAtOnceWhileTheRestLingersUntilTheProducerStops() throws Exception {
+        MockEndpoint lingered = getMockEndpoint("mock:lingered");
+        for (String detail : indexedDetails(45)) {
+            template.sendBody("seda:lingerLong", detail);
+        }
+        // lingerMs=60000: only full requests (20 entries) may have gone in these 10 seconds
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> lingered.getReceivedCounter() == 40);
+        assertThat(emulator().partnerEvents().requestCount()).isEqualTo(2);
+        assertThat(emulator().partnerEvents().count()).isEqualTo(40);
+
+        // Camel's graceful stop waits for the 5 lingering exchanges until its timeout, then stops the producer, whose
+        // stop sends what lingers
+        context.getShutdownStrategy().setTimeout(2);
+        context.getRouteController().stopRoute("lingerLong");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> lingered.getReceivedCounter() == 45);
+        assertThat(emulator().partnerEvents().requestCount()).isEqualTo(3);
+        assertThat(emulator().partnerEvents().count()).isEqualTo(45);
+    }
+
+    @Test
+    void exchangesThatMakeNoFullRequestGoTogetherWhenTheirLingerEnds() throws Exception {
+        MockEndpoint lingered = getMockEndpoint("mock:lingered");
+        lingered.expectedMessageCount(3);
+        for (String detail : indexedDetails(3)) {
+            template.sendBody("seda:lingerShort", detail);
+        }
+        lingered.assertIsSatisfied(10_000);
+        assertThat(emulator().partnerEvents().requestCount()).as("one request after lingerMs=1000").isEqualTo(1);
+        assertThat(emulator().partnerEvents().count()).isEqualTo(3);
     }
 
     /** Waits until every exchange reached one of the two mocks; returns the entries the emulator failed. */

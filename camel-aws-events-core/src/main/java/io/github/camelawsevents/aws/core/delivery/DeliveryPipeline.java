@@ -75,6 +75,15 @@ public final class DeliveryPipeline {
         long dueAt();
 
         /**
+         * False when {@link #poll} would return null now only because all waiting work lingers until {@link #dueAt()}
+         * (a request that is not full yet): then a drain is not handed to a sender thread for nothing, the wake-up at
+         * {@code dueAt()} drains. True when a request may be ready (the default: no linger).
+         */
+        default boolean mayBeReady(long nowNanos) {
+            return true;
+        }
+
+        /**
          * Planning the next request threw: the work at the head of the queue, which it chokes on, is taken out, and its
          * exchanges returned (they fail with what was thrown), so that the work behind it goes on.
          */
@@ -224,7 +233,8 @@ public final class DeliveryPipeline {
      * Sends whatever the source has ready, while slots are free. Call after adding work. On a sender thread it drains
      * right there; from any other thread the drain runs on a sender thread, so a route thread goes back to its
      * consumer at once, and work that arrives meanwhile joins the same requests. When no slot is free it does nothing:
-     * the answer that frees one drains.
+     * the answer that frees one drains; when the source's work lingers for a fuller request ({@link
+     * Source#mayBeReady}), no sender thread is woken either: the wake-up at its due time drains.
      */
     public void trigger() {
         Set<DeliveryPipeline> held = HELD.get();
@@ -242,6 +252,21 @@ public final class DeliveryPipeline {
             drainLoop();
             return;
         }
+        if (!flushing && !source.mayBeReady(System.nanoTime())) {
+            // what waits lingers for a fuller request: no thread hop for a drain that sends nothing (under load with
+            // free slots, one per arriving exchange); the wake-up at its due time drains, or a later trigger that
+            // finds a full request
+            drainRequests.getAndSet(0); // read, not only written: what a trigger that returned meanwhile queued is seen
+            wakeUpAt(source.dueAt());
+            if (source.mayBeReady(System.nanoTime()) && drainRequests.getAndIncrement() == 0) {
+                hopToSender(); // it filled up or fell due meanwhile
+            }
+            return;
+        }
+        hopToSender();
+    }
+
+    private void hopToSender() {
         try {
             senders.execute(this::drainLoop);
         } catch (RejectedExecutionException | NullPointerException closing) {

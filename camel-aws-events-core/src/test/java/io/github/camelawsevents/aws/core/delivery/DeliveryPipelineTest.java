@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,6 +46,9 @@ class DeliveryPipelineTest {
     private final AtomicReference<RuntimeException> planningFails = new AtomicReference<>();
     private volatile boolean answerHandlingFails;
     private DeliveryPipeline pipeline;
+    private ThreadPoolExecutor senders;
+    // until when (nanoTime) a request of fewer than 10 items waits for more (lingerMs); MIN_VALUE: never waits
+    private volatile long lingersUntil = Long.MIN_VALUE;
 
     /** One unit of work of a submission. */
     private record Item(Submission owner) {
@@ -169,7 +173,7 @@ class DeliveryPipelineTest {
         @Override
         public DeliveryPipeline.Request<?> poll(long nowNanos, boolean flush) {
             synchronized (queue) {
-                if (queue.isEmpty()) {
+                if (queue.isEmpty() || (!flush && queue.size() < 10 && nowNanos < lingersUntil)) {
                     return null;
                 }
                 RuntimeException planning = planningFails.getAndSet(null);
@@ -186,7 +190,16 @@ class DeliveryPipelineTest {
 
         @Override
         public long dueAt() {
-            return Long.MAX_VALUE;
+            synchronized (queue) {
+                return queue.isEmpty() || lingersUntil == Long.MIN_VALUE ? Long.MAX_VALUE : lingersUntil;
+            }
+        }
+
+        @Override
+        public boolean mayBeReady(long nowNanos) {
+            synchronized (queue) {
+                return !queue.isEmpty() && (queue.size() >= 10 || nowNanos >= lingersUntil);
+            }
         }
 
         @Override
@@ -225,7 +238,8 @@ class DeliveryPipelineTest {
         }
         pipeline = new DeliveryPipeline(new DeliveryPipeline.Settings("Test", slots, pending, maxBlockMs, workers, 2,
                 4, 0), source, DeliveryListener.NONE);
-        pipeline.start(context, SenderThreads.newPool(context, "Test"));
+        senders = SenderThreads.newPool(context, "Test");
+        pipeline.start(context, senders);
         return pipeline;
     }
 
@@ -293,6 +307,27 @@ class DeliveryPipelineTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.pendingExchanges() == 0);
         assertThat(pipeline.requestsInFlight()).isZero();
+    }
+
+    @Test
+    void workThatLingersIsNotHandedToASenderThreadUntilItIsFullOrDue() throws Exception {
+        pipeline(4, 100);
+        lingersUntil = Long.MAX_VALUE;
+        for (int i = 0; i < 9; i++) {
+            submit();
+        }
+        assertThat(senders.getTaskCount()).as("no drain handed over for a request that is not full").isZero();
+        submit(); // the tenth fills a request: it goes at once, lingering or not
+        assertThat(sent(0).items).hasSize(10);
+
+        lingersUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long handedOver = senders.getTaskCount();
+        TestSubmission late = submit();
+        assertThat(senders.getTaskCount()).as("lingering again: no hand-over").isEqualTo(handedOver);
+        FakeRequest due = sent(1);
+        assertThat(due.items).as("the wake-up at its due time sent it").hasSize(1);
+        due.answer("d");
+        awaitDone(late);
     }
 
     @Test
