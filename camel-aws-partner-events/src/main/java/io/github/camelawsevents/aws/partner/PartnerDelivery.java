@@ -144,12 +144,14 @@ final class PartnerDelivery implements DeliveryPipeline.Source, AbstractDeliveri
 
     /** False while the waiting entries make no full request and the first of them lingers (lingerMs). */
     @Override
-    public synchronized boolean mayBeReady(long nowNanos) {
-        PendingEntry head = waiting.peekFirst();
-        if (head == null) {
-            return false;
+    public boolean mayBeReady(long nowNanos) {
+        if (lingerNanos == 0) {
+            return true; // nothing lingers: no lock taken on the route thread, the drain decides
         }
-        return lingerNanos == 0 || !lingers(head, plan(head), nowNanos);
+        synchronized (this) {
+            PendingEntry head = waiting.peekFirst();
+            return head != null && !lingers(head, plan(head), nowNanos);
+        }
     }
 
     /** The next request from the head of the queue. */
