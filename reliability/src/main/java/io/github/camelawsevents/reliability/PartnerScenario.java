@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.github.camelawsevents.aws.partner.AwsPartnerEventsConstants;
 import io.github.camelawsevents.aws.partner.FailedEntry;
 import io.github.camelawsevents.aws.partner.PartnerEventsFailedException;
@@ -21,8 +23,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest
  * exactly the exchanges whose entry failed. Event {@code n} is the Detail {@code {"n":n,"src":"reliability"}}.
  * <p>
  * PutPartnerEvents has no idempotency token: a request whose response was lost is sent again by the SDK and its
- * entries are stored twice (at-least-once, as documented). Duplicates are therefore counted, and checked to be no
- * more than the entries the lost responses carried.
+ * entries are stored twice (at-least-once, as documented). Duplicates are therefore counted, and each extra copy of
+ * an event is checked to be matched by a copy the emulator stored for a request whose response it then lost (the
+ * emulator names the request of every stored entry: its number, the SDK's invocation id and attempt, and whether its
+ * response was lost).
  */
 public final class PartnerScenario extends RouteScenario {
 
@@ -172,6 +176,13 @@ public final class PartnerScenario extends RouteScenario {
         }
     }
 
+    /** One stored copy's request, as the check's failure message shows it. */
+    private static String storedBy(JsonNode request) {
+        String invocation = request.path("invocationId").asText("");
+        return request.path("sequence").asLong() + "/" + (invocation.length() > 8 ? invocation.substring(0, 8)
+                : invocation) + "/" + request.path("attempt").asInt() + "/" + request.path("responseLost").asBoolean();
+    }
+
     private ScenarioResult run() throws Exception {
         EmulatorControl control = emulator.control();
         control.reset();
@@ -182,21 +193,10 @@ public final class PartnerScenario extends RouteScenario {
         EmulatorControl.Stats stats = control.stats();
         control.clearFaults();
 
-        BitSet stored = new BitSet(events);
-        long[] storedTotal = {0};
-        long[] duplicates = {0};
-        long[] unidentified = {0};
-        control.forEachPartnerEvent(e -> {
-            storedTotal[0]++;
-            long n = EventIds.number(e.path("detail").asText(), "n");
-            if (n < 0 || n >= events) {
-                unidentified[0]++;
-            } else if (stored.get((int) n)) {
-                duplicates[0]++;
-            } else {
-                stored.set((int) n);
-            }
-        });
+        StoredCopies copies = new StoredCopies(events);
+        control.forEachPartnerEvent(e -> copies.add(EventIds.number(e.path("detail").asText(), "n"),
+                e.path("request").path("responseLost").asBoolean(), storedBy(e.path("request"))));
+        BitSet stored = copies.distinct();
 
         BitSet garbage = new BitSet(events);
         for (int n = 0; n < events; n++) {
@@ -221,12 +221,13 @@ public final class PartnerScenario extends RouteScenario {
         r.metric("component", "aws-partner-events");
         r.metric("events", events);
         r.metric("garbage events", garbage.cardinality());
-        r.metric("stored", storedTotal[0]);
+        r.metric("stored", copies.total());
         r.metric("stored distinct", stored.cardinality());
         r.metric("lost", lost.cardinality());
         r.metric("lost %", percent(lost.cardinality(), events));
-        r.metric("duplicates stored", duplicates[0]);
-        r.metric("duplicates %", percent(duplicates[0], events));
+        r.metric("duplicates stored", copies.duplicates());
+        r.metric("duplicates %", percent(copies.duplicates(), events));
+        r.metric("duplicates not explained by a lost response", copies.unexplained());
         r.metric("dead-lettered", dead.cardinality());
         r.metric("dead-lettered, not garbage (permanent entry failures)", dead.cardinality() - garbage.cardinality());
         r.metric("PutPartnerEvents requests", stats.requests("PARTNER_EVENTS"));
@@ -251,19 +252,29 @@ public final class PartnerScenario extends RouteScenario {
                     validNotStored.isEmpty(), validNotStored.cardinality() + " valid events not stored"
                     + ScnScenario.sample(validNotStored));
         }
-        r.check("every stored entry is one of the events sent", unidentified[0] == 0,
-                unidentified[0] + " unidentified entries");
+        r.check("every stored entry is one of the events sent", copies.outOfRange() == 0,
+                copies.outOfRange() + " unidentified entries");
         if (options.redeliveries() == 0 || !options.redeliverFailedEntries()) {
-            r.check("duplicates only where a response was lost: at most the entries of the lost responses",
-                    duplicates[0] <= 20 * lostResponses && (lostResponses > 0 || duplicates[0] == 0),
-                    duplicates[0] + " duplicates, " + lostResponses + " lost responses (at most "
-                    + 20 * lostResponses + " entries)");
+            r.check("duplicates only where a response was lost: every copy of an event but its last was stored by a"
+                    + " request whose response was lost",
+                    copies.unexplained() == 0, copies.duplicates() + " duplicates, " + copies.unexplained()
+                    + " not explained by the " + lostResponses + " lost responses" + (copies.unexplained() == 0 ? ""
+                    : "; copies (request number/SDK invocation/attempt/response lost): "
+                      + copies.unexplainedProvenance(10)));
+        }
+        BitSet deadAndStoredUnexplained = (BitSet) deadAndStored.clone();
+        for (int i = deadAndStored.nextSetBit(0); i >= 0; i = deadAndStored.nextSetBit(i + 1)) {
+            if (copies.anyCopyLost(i)) {
+                deadAndStoredUnexplained.clear(i);
+            }
         }
         r.check("the dead-letter channel received only events AWS did not store, each once (except entries of a"
                 + " request whose response was lost: their outcome is unknown to the sender, at-least-once)",
-                deadAndStored.cardinality() <= 20 * lostResponses && ledger.deadLetterRepeats() == 0,
+                deadAndStoredUnexplained.isEmpty() && ledger.deadLetterRepeats() == 0,
                 dead.cardinality() + " dead-lettered, " + deadAndStored.cardinality() + " of them stored"
-                + ScnScenario.sample(deadAndStored) + ", " + ledger.deadLetterRepeats() + " repeats");
+                + ScnScenario.sample(deadAndStored) + ", " + deadAndStoredUnexplained.cardinality()
+                + " of those without a lost response" + ScnScenario.sample(deadAndStoredUnexplained) + ", "
+                + ledger.deadLetterRepeats() + " repeats");
         r.check("every garbage event is in the dead-letter channel", garbageNotDead.isEmpty(),
                 garbageNotDead.cardinality() + " of " + garbage.cardinality() + " garbage events missing there");
         r.check("no event reported delivered that AWS did not store", silentDrops.isEmpty(),

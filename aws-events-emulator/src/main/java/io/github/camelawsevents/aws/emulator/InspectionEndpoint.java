@@ -234,6 +234,11 @@ final class InspectionEndpoint {
             e.resources().forEach(resources::add);
             o.put("time", e.time() == null ? null : e.time().toString());
             o.put("eventBusName", e.eventBusName());
+            o.putObject("request")
+                    .put("sequence", e.request().sequence())
+                    .put("invocationId", e.request().invocationId())
+                    .put("attempt", e.request().attempt())
+                    .put("responseLost", e.request().responseLost());
         });
         return n;
     }

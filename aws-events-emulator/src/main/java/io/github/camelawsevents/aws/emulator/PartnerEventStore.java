@@ -19,6 +19,7 @@ public final class PartnerEventStore {
     private long count;
     private long putEventsCount;
     private long requestCount;
+    private long putEventsRequestCount;
 
     PartnerEventStore(boolean countOnly) {
         this.countOnly = countOnly;
@@ -62,8 +63,14 @@ public final class PartnerEventStore {
         return countOnly;
     }
 
-    synchronized void partnerEventsRequestReceived() {
-        requestCount++;
+    /** Counts a PutPartnerEvents request that reached the operation; returns its number since the last reset. */
+    synchronized long partnerEventsRequestReceived() {
+        return ++requestCount;
+    }
+
+    /** Counts a PutEvents request that reached the operation; returns its number since the last reset. */
+    synchronized long putEventsRequestReceived() {
+        return ++putEventsRequestCount;
     }
 
     /** Records one PutPartnerEvents request answered with 200; {@code accepted} is null in count-only mode. */
@@ -90,5 +97,6 @@ public final class PartnerEventStore {
         count = 0;
         putEventsCount = 0;
         requestCount = 0;
+        putEventsRequestCount = 0;
     }
 }

@@ -67,8 +67,37 @@ final class PartnerEventsApi {
         return requestSizeLimit;
     }
 
-    ApiResponse putPartnerEvents(byte[] body, FaultDecision faults) {
-        store.partnerEventsRequestReceived();
+    /**
+     * The SDK call a request belongs to, from its headers: {@code amz-sdk-invocation-id} and the attempt in
+     * {@code amz-sdk-request} ({@code attempt=2; max=10}); null and 0 where absent or unreadable.
+     */
+    record SdkCall(String invocationId, int attempt) {
+        static final SdkCall NONE = new SdkCall(null, 0);
+
+        static SdkCall of(String invocationId, String amzSdkRequest) {
+            return new SdkCall(invocationId, attemptOf(amzSdkRequest));
+        }
+
+        static int attemptOf(String amzSdkRequest) {
+            if (amzSdkRequest == null) {
+                return 0;
+            }
+            for (String part : amzSdkRequest.split(";")) {
+                String p = part.trim();
+                if (p.startsWith("attempt=")) {
+                    try {
+                        return Integer.parseInt(p.substring("attempt=".length()).trim());
+                    } catch (NumberFormatException notANumber) {
+                        return 0;
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    ApiResponse putPartnerEvents(byte[] body, FaultDecision faults, SdkCall call) {
+        long sequence = store.partnerEventsRequestReceived();
         List<Entry> entries = parseEntries(body, MAX_PARTNER_ENTRIES, false);
         // Source is an EventSourceName and each Resources item an EventResource: their lengths and the Source
         // pattern are model constraints, failing the whole request
@@ -92,7 +121,8 @@ final class PartnerEventsApi {
         String[] errors = validateEntries(entries);
         List<PartnerEvent> accepted = countOnly ? null : new ArrayList<>(entries.size());
         int acceptedCount = 0;
-        String response = respond(entries, errors, faults, accepted);
+        String response = respond(entries, errors, faults, accepted,
+                new PartnerEvent.StoredBy(sequence, call.invocationId(), call.attempt(), faults.lostResponse));
         for (String error : errors) {
             if (error == null) {
                 acceptedCount++;
@@ -103,7 +133,8 @@ final class PartnerEventsApi {
         return WireProtocol.AWS_JSON_1_1.success(response);
     }
 
-    ApiResponse putEvents(byte[] body, FaultDecision faults) {
+    ApiResponse putEvents(byte[] body, FaultDecision faults, SdkCall call) {
+        long sequence = store.putEventsRequestReceived();
         List<Entry> entries = parseEntries(body, MAX_PUT_EVENTS_ENTRIES, true);
         ConstraintViolations v = new ConstraintViolations();
         checkResources(entries, v);
@@ -111,7 +142,8 @@ final class PartnerEventsApi {
         checkSize(entries);
         String[] errors = validateEntries(entries);
         List<PartnerEvent> accepted = countOnly ? null : new ArrayList<>(entries.size());
-        String response = respond(entries, errors, faults, accepted);
+        String response = respond(entries, errors, faults, accepted,
+                new PartnerEvent.StoredBy(sequence, call.invocationId(), call.attempt(), faults.lostResponse));
         int acceptedCount = 0;
         for (String error : errors) {
             if (error == null) {
@@ -168,7 +200,8 @@ final class PartnerEventsApi {
     }
 
     /** Draws entry faults (one draw per entry, in order), collects the accepted entries, writes the response. */
-    private String respond(List<Entry> entries, String[] errors, FaultDecision faults, List<PartnerEvent> accepted) {
+    private String respond(List<Entry> entries, String[] errors, FaultDecision faults, List<PartnerEvent> accepted,
+            PartnerEvent.StoredBy storedBy) {
         StringBuilder sb = new StringBuilder(64 + 52 * entries.size());
         StringBuilder results = new StringBuilder(52 * entries.size());
         int failed = 0;
@@ -196,7 +229,7 @@ final class PartnerEventsApi {
                 results.append("{\"EventId\":\"").append(eventId).append("\"}");
                 if (accepted != null) {
                     accepted.add(new PartnerEvent(eventId, e.source, e.detailType, e.detail, e.resources, e.time,
-                            e.eventBusName));
+                            e.eventBusName, storedBy));
                 }
             }
         }

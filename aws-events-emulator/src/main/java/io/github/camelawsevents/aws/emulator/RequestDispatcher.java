@@ -140,8 +140,8 @@ final class RequestDispatcher {
                 case CREATE_DATA_LAKE_DATASET -> supplyChain.createDataset(route.instanceId, route.namespace,
                         route.eventId, body);
                 case GET_DATA_LAKE_DATASET -> supplyChain.getDataset(route.instanceId, route.namespace, route.eventId);
-                case PUT_PARTNER_EVENTS -> partnerEvents.putPartnerEvents(body, decision);
-                case PUT_EVENTS -> partnerEvents.putEvents(body, decision);
+                case PUT_PARTNER_EVENTS -> partnerEvents.putPartnerEvents(body, decision, sdkCall(headers));
+                case PUT_EVENTS -> partnerEvents.putEvents(body, decision, sdkCall(headers));
                 default -> throw new IllegalStateException("not routable: " + op);
             };
         } catch (AwsServiceError e) {
@@ -161,6 +161,10 @@ final class RequestDispatcher {
             }
         }
         return new Reply(op, response, latency);
+    }
+
+    private static PartnerEventsApi.SdkCall sdkCall(HttpHeaders headers) {
+        return PartnerEventsApi.SdkCall.of(headers.get("amz-sdk-invocation-id"), headers.get("amz-sdk-request"));
     }
 
     /** Records and renders an error answered without storing anything. */

@@ -4,8 +4,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
@@ -19,6 +23,7 @@ import software.amazon.awssdk.services.supplychain.model.ThrottlingException;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 import static io.github.camelawsevents.aws.emulator.PartnerEventsTest.entries;
@@ -171,6 +176,40 @@ class FaultInjectionTest {
         assertThat(AWS.emulator().partnerEvents().count()).isEqualTo(2);
         assertThat(AWS.emulator().stats().faults(FaultKind.LOST_RESPONSE)).isEqualTo(2);
         assertThat(AWS.emulator().stats().accepted(Api.SUPPLY_CHAIN)).isEqualTo(1);
+    }
+
+    @Test
+    void eachStoredEntryNamesTheRequestThatStoredItSoCopiesFromLostResponsesCanBeToldApart() {
+        faults(FaultSettings.builder().lostResponseRate(1.0));
+        try (EventBridgeClient retrying = EventBridgeClient.builder()
+                .endpointOverride(AWS.emulator().endpoint())
+                .region(Region.of(AWS.emulator().region()))
+                .credentialsProvider(SdkClients.credentials(AWS.emulator()))
+                .httpClient(ApacheHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(3).backoffStrategy(BackoffStrategy.retryImmediately()).build()))
+                .build()) {
+            assertThatThrownBy(() -> retrying.putPartnerEvents(b -> b.entries(entries(2))))
+                    .isInstanceOf(SdkClientException.class);
+        }
+        AWS.emulator().faults().clear();
+        events.putPartnerEvents(b -> b.entries(entries(1)));
+
+        List<PartnerEvent> stored = AWS.emulator().partnerEvents().events();
+        assertThat(stored).hasSize(7);
+        // the SDK's three attempts of one call: the same invocation id, attempts 1 to 3, each response lost
+        String invocationId = stored.get(0).request().invocationId();
+        assertThat(invocationId).isNotBlank();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            for (PartnerEvent e : stored.subList(2 * attempt - 2, 2 * attempt)) {
+                assertThat(e.request()).isEqualTo(new PartnerEvent.StoredBy(attempt, invocationId, attempt, true));
+            }
+        }
+        // another call, answered
+        assertThat(stored.get(6).request().invocationId()).isNotBlank().isNotEqualTo(invocationId);
+        assertThat(stored.get(6).request().sequence()).isEqualTo(4);
+        assertThat(stored.get(6).request().attempt()).isEqualTo(1);
+        assertThat(stored.get(6).request().responseLost()).isFalse();
     }
 
     @Test
