@@ -72,7 +72,6 @@ final class PartnerEventsApi {
      * {@code amz-sdk-request} ({@code attempt=2; max=10}); null and 0 where absent or unreadable.
      */
     record SdkCall(String invocationId, int attempt) {
-        static final SdkCall NONE = new SdkCall(null, 0);
 
         static SdkCall of(String invocationId, String amzSdkRequest) {
             return new SdkCall(invocationId, attemptOf(amzSdkRequest));
