@@ -23,10 +23,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutPartnerEventsRequest
  * exactly the exchanges whose entry failed. Event {@code n} is the Detail {@code {"n":n,"src":"reliability"}}.
  * <p>
  * PutPartnerEvents has no idempotency token: a request whose response was lost is sent again by the SDK and its
- * entries are stored twice (at-least-once, as documented). Duplicates are therefore counted, and each extra copy of
- * an event is checked to be matched by a copy the emulator stored for a request whose response it then lost (the
- * emulator names the request of every stored entry: its number, the SDK's invocation id and attempt, and whether its
- * response was lost).
+ * entries are stored twice (at-least-once, as documented). Duplicates are therefore counted, and every copy of an
+ * event but its last is checked to have been stored by a request whose response the emulator then lost ({@link
+ * StoredCopies}; the emulator names the request of every stored entry: its number, the SDK's invocation id and
+ * attempt, and whether its response was lost).
  */
 public final class PartnerScenario extends RouteScenario {
 
