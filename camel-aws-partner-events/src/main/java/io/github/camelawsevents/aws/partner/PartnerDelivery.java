@@ -150,7 +150,8 @@ final class PartnerDelivery implements DeliveryPipeline.Source, AbstractDeliveri
         }
         synchronized (this) {
             PendingEntry head = waiting.peekFirst();
-            return head != null && !lingers(head, plan(head), nowNanos);
+            // due (no planning needed), or full already
+            return head != null && (nowNanos - head.queuedAt >= lingerNanos || plan(head).full());
         }
     }
 
