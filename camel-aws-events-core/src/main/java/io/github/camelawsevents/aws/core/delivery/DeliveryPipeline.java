@@ -1,7 +1,6 @@
 package io.github.camelawsevents.aws.core.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelawsevents.aws.core.SafeMessages;
@@ -153,6 +151,7 @@ public final class DeliveryPipeline {
     private ThreadPoolExecutor senders;
     private PipelineTimers timers;
     private WorkerPool workers;
+    private SlowBatchWatch slowBatches;
 
     public DeliveryPipeline(Settings settings, Source source, DeliveryListener listener) {
         this.settings = settings;
@@ -174,6 +173,7 @@ public final class DeliveryPipeline {
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         senders = senderThreads;
         timers = new PipelineTimers(daemonThreads(executors, name + "Timer"));
+        slowBatches = new SlowBatchWatch(SlowBatchWatch.SPREAD_AFTER_NANOS, timers::after);
         workers = settings.workers() != null
                 ? WorkerPool.supplied(name, settings.workers())
                 : WorkerPool.own(name, settings.workerPoolCoreSize(), settings.workerPoolMaxSize(),
@@ -368,7 +368,7 @@ public final class DeliveryPipeline {
             return; // the close completed every exchange this answer was for: a late answer changes nothing
         }
         Completions outer = READING.get();
-        Completions completions = new Completions(this);
+        Completions completions = new Completions(this, name, workers, this::proceed, slowBatches);
         READING.set(completions);
         try {
             listener.requestAnswered(request.items(), System.nanoTime() - started,
@@ -385,6 +385,7 @@ public final class DeliveryPipeline {
                 READING.remove();
             }
             completions.handOver();
+            slowBatches.check(System.nanoTime()); // under load the sender threads find slow batches before the timer
             trigger();
         }
     }
@@ -446,7 +447,7 @@ public final class DeliveryPipeline {
      */
     void completed(Submission submission) {
         Completions reading = READING.get();
-        if (reading != null && reading.pipeline == this) {
+        if (reading != null && reading.ownedBy(this)) {
             reading.add(submission); // handed over with the others this answer completes, when it has been read
             return;
         }
@@ -461,67 +462,6 @@ public final class DeliveryPipeline {
     private void proceed(Submission submission) {
         released(submission);
         submission.proceed();
-    }
-
-    /**
-     * The exchanges one answer completed, handed to the worker pool as one task rather than one task each (a hand-off
-     * wakes a thread: at thousands of exchanges per second that was most of what the pipeline itself cost). They still
-     * run at once when their steps are slow: the task that takes an exchange while others wait first queues a helper
-     * for the rest, one at a time, and each helper does the same, so a batch spreads over as many threads as its steps
-     * keep busy; when the steps are quick, the first thread has run most of them before a helper wakes up.
-     */
-    private static final class Completions implements Runnable {
-        private final DeliveryPipeline pipeline;
-        private final List<Submission> submissions = new ArrayList<>(4);
-        private final AtomicInteger next = new AtomicInteger();
-        private final AtomicBoolean helperQueued = new AtomicBoolean();
-
-        Completions(DeliveryPipeline pipeline) {
-            this.pipeline = pipeline;
-        }
-
-        void add(Submission submission) {
-            submissions.add(submission);
-        }
-
-        /** After the answer was read (no more adds): the completions go to the worker pool. */
-        void handOver() {
-            int count = submissions.size();
-            if (count == 0) {
-                return;
-            }
-            WorkerPool pool = pipeline.workers;
-            if (pool == null) {
-                run();
-            } else if (count == 1) {
-                Submission only = submissions.get(0);
-                pool.execute(() -> pipeline.proceed(only));
-            } else {
-                helperQueued.set(true);
-                pool.execute(this);
-            }
-        }
-
-        @Override
-        public void run() {
-            helperQueued.set(false);
-            int count = submissions.size();
-            int i;
-            while ((i = next.getAndIncrement()) < count) {
-                WorkerPool pool = pipeline.workers;
-                if (i + 1 < count && pool != null && helperQueued.compareAndSet(false, true)
-                    && !pool.tryExecute(this)) { // someone for the rest, should this step take long
-                    helperQueued.set(false); // refused (a full pool of the user's): this thread runs them in turn
-                }
-                try {
-                    pipeline.proceed(submissions.get(i));
-                } catch (RuntimeException | Error e) {
-                    // a route's own errors are handled in its route; this is what escaped it: the others go on
-                    LOG.warn("{}: the rest of a route threw after the exchange completed: {}", pipeline.name,
-                            SafeMessages.of(e), e);
-                }
-            }
-        }
     }
 
     private void released(Submission submission) {

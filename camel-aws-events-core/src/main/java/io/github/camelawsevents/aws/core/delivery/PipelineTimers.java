@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pipeline's one timer thread: retries that put work back after their backoff (once: when their time comes, at
- * once when the pipeline stops, never after it closed) and wake-ups for work that lingers or waits for the request-rate
- * cap. Its tasks only put work back and start a drain; nothing sleeps or blocks in them.
+ * once when the pipeline stops, never after it closed), wake-ups for work that lingers or waits for the request-rate
+ * cap, and the checks of the {@link SlowBatchWatch}. Its tasks only put work back, start a drain or queue a helper on
+ * the worker pool; nothing sleeps or blocks in them.
  */
 final class PipelineTimers {
 
@@ -72,6 +73,16 @@ final class PipelineTimers {
             retry.drop();
         }
         timer.shutdownNow();
+    }
+
+    /** Runs {@code task} (quick, non-blocking) after {@code delayNanos}; false when the timer is shut down. */
+    boolean after(long delayNanos, Runnable task) {
+        try {
+            timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException closing) {
+            return false;
+        }
     }
 
     /**
