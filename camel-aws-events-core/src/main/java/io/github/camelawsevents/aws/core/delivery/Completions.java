@@ -115,7 +115,7 @@ final class Completions implements Runnable {
         return !spreading && next.get() < submissions.size() && nowNanos - startedAt >= spreadAfterNanos;
     }
 
-    /** Called by the watch: the exchanges still waiting spread over threads. */
+    /** Called by a check (the watch's, or the running thread's): the exchanges still waiting spread over threads. */
     void spread() {
         spreading = true;
         queueHelper();
