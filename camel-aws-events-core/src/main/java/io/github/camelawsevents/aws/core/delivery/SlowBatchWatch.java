@@ -48,10 +48,7 @@ final class SlowBatchWatch {
     /** A batch began on one thread (its start time is set). */
     void watch(Completions batch) {
         watched.add(batch);
-        if (checkScheduled.compareAndSet(false, true)
-            && !scheduler.schedule(TIMER_PERIODS * spreadAfterNanos, this::timerCheck)) {
-            checkScheduled.set(false);
-        }
+        scheduleCheck();
     }
 
     /** A batch ended (or was spread). */
@@ -79,7 +76,14 @@ final class SlowBatchWatch {
     private void timerCheck() {
         checkScheduled.set(false); // first: a batch watched from here on schedules a check, or is seen below
         check(System.nanoTime());
-        if (!watched.isEmpty() && checkScheduled.compareAndSet(false, true)
+        if (!watched.isEmpty()) {
+            scheduleCheck();
+        }
+    }
+
+    /** One timer check at a time: none is scheduled while one is. */
+    private void scheduleCheck() {
+        if (checkScheduled.compareAndSet(false, true)
             && !scheduler.schedule(TIMER_PERIODS * spreadAfterNanos, this::timerCheck)) {
             checkScheduled.set(false);
         }
